@@ -1,0 +1,55 @@
+using ChatWeb.Domain.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatWeb.Domain.Data;
+
+/// <summary>
+/// Identity plus the chat tables. Abstract: each provider has a sealed sibling with its own
+/// migrations, so the two histories never mix.
+/// </summary>
+public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContext<ChatUser>(options)
+{
+    public DbSet<ChatThread> Threads => Set<ChatThread>();
+    public DbSet<ThreadMember> ThreadMembers => Set<ThreadMember>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ChatDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is UTC; the converter restores the kind that providers drop on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        FillMissingDisplayNames();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        FillMissingDisplayNames();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    // People registering through the token API give only an email; they still need a name to be shown by.
+    private void FillMissingDisplayNames()
+    {
+        foreach (var entry in ChangeTracker.Entries<ChatUser>())
+        {
+            var user = entry.Entity;
+            if (entry.State is EntityState.Added or EntityState.Modified && string.IsNullOrWhiteSpace(user.DisplayName))
+            {
+                user.DisplayName = DisplayNames.FromUserName(user.UserName ?? user.Email ?? "");
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using ChatWeb.Domain.Data.Sqlite;
+using ChatWeb.Domain.Data.SqlServer;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatWeb.Domain.Data;
+
+public static class DatabaseRegistration
+{
+    public const string ConnectionStringName = "Chat";
+
+    /// <summary>
+    /// Registers <see cref="IDbContextFactory{ChatDbContext}"/> for the configured provider, plus a
+    /// scoped <see cref="ChatDbContext"/> for Identity's stores. Fails fast on bad configuration.
+    /// </summary>
+    public static IServiceCollection AddChatDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration[$"{DatabaseOptions.SectionName}:Provider"] ?? DatabaseProviders.Sqlite;
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+
+        if (string.Equals(provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            var sqlite = ResolveSqlitePath(string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/chatweb.db" : connectionString, contentRoot);
+            services.AddDbContextFactory<SqliteChatDbContext>(o => ConfigureSqlite(o, sqlite));
+            services.AddSingleton<IDbContextFactory<ChatDbContext>, ChatDbContextFactory<SqliteChatDbContext>>();
+        }
+        else if (string.Equals(provider, DatabaseProviders.SqlServer, StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    $"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is empty. " +
+                    $"Set it (environment variable ConnectionStrings__{ConnectionStringName}).");
+            }
+            services.AddDbContextFactory<SqlServerChatDbContext>(o => ConfigureSqlServer(o, connectionString));
+            services.AddSingleton<IDbContextFactory<ChatDbContext>, ChatDbContextFactory<SqlServerChatDbContext>>();
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                $"Unknown Database:Provider '{provider}'. Use '{DatabaseProviders.Sqlite}' or '{DatabaseProviders.SqlServer}'.");
+        }
+
+        services.AddScoped<ChatDbContext>(sp => sp.GetRequiredService<IDbContextFactory<ChatDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString);
+
+    internal static void ConfigureSqlServer(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlServer(connectionString);
+
+    /// <summary>A relative SQLite file is placed under the content root, and its folder is created.</summary>
+    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode != SqliteOpenMode.Memory && !builder.DataSource.StartsWith(':') && !string.IsNullOrEmpty(builder.DataSource))
+        {
+            var path = Path.IsPathRooted(builder.DataSource) ? builder.DataSource : Path.Combine(contentRoot, builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        return builder.ToString();
+    }
+}

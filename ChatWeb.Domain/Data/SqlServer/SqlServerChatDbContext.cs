@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatWeb.Domain.Data.SqlServer;
+
+/// <summary>The production provider. Migrations live in Migrations/SqlServer.</summary>
+public sealed class SqlServerChatDbContext(DbContextOptions<SqlServerChatDbContext> options) : ChatDbContext(options);

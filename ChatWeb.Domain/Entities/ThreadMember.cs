@@ -1,0 +1,24 @@
+namespace ChatWeb.Domain.Entities;
+
+/// <summary>
+/// A person's own row for a thread (the seed's per-user thread table with private attributes).
+/// Keyed by owner first: the shard key for membership is the owner.
+/// </summary>
+public sealed class ThreadMember
+{
+    public const int NicknameMaxLength = 100;
+
+    public required string OwnerId { get; set; }
+    public Guid ThreadId { get; set; }
+    public MemberRole Role { get; set; }
+    public string? Nickname { get; set; }
+    public bool IsMuted { get; set; }
+    public long LastReadSeq { get; set; }
+    public DateTime JoinedAt { get; set; }
+
+    /// <summary>Copied from the thread on every send so "my threads by last activity" is one index seek.</summary>
+    public DateTime LastActivityAt { get; set; }
+
+    public ChatThread? Thread { get; set; }
+    public ChatUser? Owner { get; set; }
+}

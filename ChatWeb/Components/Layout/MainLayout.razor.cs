@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Components;
+
+namespace ChatWeb.Components.Layout;
+
+public partial class MainLayout
+{
+    private bool isDarkMode;
+
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
+    // Carried from the prerender (which can read the cookie) into the interactive circuit (which cannot).
+    [PersistentState]
+    public bool? DarkModeFromCookie { get; set; }
+
+    protected override void OnInitialized()
+    {
+        if (HttpContext is not null)
+        {
+            DarkModeFromCookie = HttpContext.Request.Cookies[ThemeToggle.CookieName] == "dark";
+        }
+        isDarkMode = DarkModeFromCookie ?? false;
+    }
+
+    private void OnDarkModeChanged(bool value) => isDarkMode = value;
+}

@@ -1,0 +1,78 @@
+using ChatWeb.Components.Account;
+using ChatWeb.Domain.Data;
+using ChatWeb.Domain.Entities;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace ChatWeb.Hosting;
+
+internal static class IdentityRegistration
+{
+    public static IServiceCollection AddChatIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(IdentityOptionsSection.SectionName).Get<IdentityOptionsSection>() ?? new();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = AuthSchemes.CookieOrBearer;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddPolicyScheme(AuthSchemes.CookieOrBearer, "Cookie or bearer token", o => o.ForwardDefaultSelector = AuthSchemes.Select)
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                // WebSockets cannot carry headers from a browser-like client: SignalR sends the token in the query.
+                o.Events.OnMessageReceived = context =>
+                {
+                    if (AuthSchemes.IsHubRequest(context.HttpContext) && context.Request.Query.TryGetValue("access_token", out var token))
+                    {
+                        context.Token = token;
+                    }
+                    return Task.CompletedTask;
+                };
+            })
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/Account/Login";
+                o.Events.OnRedirectToLogin = context => RejectApiOr(context.HttpContext, StatusCodes.Status401Unauthorized, () => context.Response.Redirect(context.RedirectUri));
+                o.Events.OnRedirectToAccessDenied = context => RejectApiOr(context.HttpContext, StatusCodes.Status403Forbidden, () => context.Response.Redirect(context.RedirectUri));
+            }));
+        services.AddAuthorization();
+
+        services.AddIdentityCore<ChatUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = settings.RequireConfirmedAccount;
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                options.Password.RequiredLength = 8;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<ChatDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddApiEndpoints()
+            .AddClaimsPrincipalFactory<ChatUserClaimsPrincipalFactory>();
+
+        services.AddSingleton<IEmailSender<ChatUser>, IdentityNoOpEmailSender>();
+        return services;
+    }
+
+    // Scripts and the hub client want a status code, not a redirect to an HTML login page.
+    private static Task RejectApiOr(HttpContext context, int statusCode, Action redirect)
+    {
+        if (AuthSchemes.IsApiRequest(context))
+        {
+            context.Response.StatusCode = statusCode;
+        }
+        else
+        {
+            redirect();
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,42 @@
+using ChatWeb.Components;
+using ChatWeb.Domain.Data;
+using ChatWeb.Domain.Entities;
+using ChatWeb.Hosting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddChatDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddChatIdentity(builder.Configuration);
+builder.Services.AddHealthChecks().AddDbContextCheck<ChatDbContext>("database");
+
+var app = builder.Build();
+
+await DatabaseInitializer.MigrateAsync(
+    app.Services.GetRequiredService<IDbContextFactory<ChatDbContext>>(),
+    app.Logger,
+    patience: TimeSpan.FromMinutes(2),
+    app.Lifetime.ApplicationStopping);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+app.MapGroup("/api/auth").MapIdentityApi<ChatUser>().WithTags("Auth");
+app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
