@@ -1,4 +1,5 @@
 using ChatWeb.Components;
+using ChatWeb.Domain;
 using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Entities;
 using ChatWeb.Hosting;
@@ -12,6 +13,8 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddChatDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddChatIdentity(builder.Configuration);
+builder.Services.AddChatDomain();
+builder.Services.AddChatRealtime();
 builder.Services.AddHealthChecks().AddDbContextCheck<ChatDbContext>("database");
 
 var app = builder.Build();

@@ -46,10 +46,15 @@ public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContex
         foreach (var entry in ChangeTracker.Entries<ChatUser>())
         {
             var user = entry.Entity;
-            if (entry.State is EntityState.Added or EntityState.Modified && string.IsNullOrWhiteSpace(user.DisplayName))
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(user.DisplayName))
             {
                 user.DisplayName = DisplayNames.FromUserName(user.UserName ?? user.Email ?? "");
             }
+            user.NormalizedDisplayName = user.DisplayName.ToUpperInvariant();
         }
     }
 }

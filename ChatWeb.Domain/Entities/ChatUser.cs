@@ -10,5 +10,8 @@ public sealed class ChatUser : IdentityUser
     [PersonalData]
     public string DisplayName { get; set; } = "";
 
+    /// <summary>Upper-cased display name, kept by the context on save, for index-backed directory search.</summary>
+    public string NormalizedDisplayName { get; set; } = "";
+
     public DateTime? LastSeenAt { get; set; }
 }

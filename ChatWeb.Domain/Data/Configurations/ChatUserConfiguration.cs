@@ -9,7 +9,8 @@ internal sealed class ChatUserConfiguration : IEntityTypeConfiguration<ChatUser>
     public void Configure(EntityTypeBuilder<ChatUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(ChatUser.DisplayNameMaxLength).IsRequired();
-        // The people directory searches by name prefix.
-        builder.HasIndex(u => u.DisplayName);
+        builder.Property(u => u.NormalizedDisplayName).HasMaxLength(ChatUser.DisplayNameMaxLength).IsRequired();
+        // The people directory seeks by name prefix; email prefix uses Identity's EmailIndex.
+        builder.HasIndex(u => u.NormalizedDisplayName);
     }
 }

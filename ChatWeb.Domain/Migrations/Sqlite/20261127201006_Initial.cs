@@ -31,6 +31,7 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                 {
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NormalizedDisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -317,9 +318,9 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                 column: "NormalizedEmail");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUsers_DisplayName",
+                name: "IX_AspNetUsers_NormalizedDisplayName",
                 table: "AspNetUsers",
-                column: "DisplayName");
+                column: "NormalizedDisplayName");
 
             migrationBuilder.CreateIndex(
                 name: "UserNameIndex",

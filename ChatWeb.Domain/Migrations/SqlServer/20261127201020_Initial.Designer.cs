@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChatWeb.Domain.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerChatDbContext))]
-    [Migration("20261127200648_Initial")]
+    [Migration("20261127201020_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -105,6 +105,11 @@ namespace ChatWeb.Domain.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("NormalizedDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -135,7 +140,7 @@ namespace ChatWeb.Domain.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DisplayName");
+                    b.HasIndex("NormalizedDisplayName");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");

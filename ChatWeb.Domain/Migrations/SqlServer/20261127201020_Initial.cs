@@ -31,6 +31,7 @@ namespace ChatWeb.Domain.Migrations.SqlServer
                 {
                     Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
                     DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    NormalizedDisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     LastSeenAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
@@ -318,9 +319,9 @@ namespace ChatWeb.Domain.Migrations.SqlServer
                 column: "NormalizedEmail");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUsers_DisplayName",
+                name: "IX_AspNetUsers_NormalizedDisplayName",
                 table: "AspNetUsers",
-                column: "DisplayName");
+                column: "NormalizedDisplayName");
 
             migrationBuilder.CreateIndex(
                 name: "UserNameIndex",

@@ -1,0 +1,82 @@
+using ChatWeb.Domain.Entities;
+
+namespace ChatWeb.Domain.Chat;
+
+/// <summary>Input rules shared by every entry point, each failure with a message a person can act on.</summary>
+public static class ChatInput
+{
+    public const int MaxPageSize = 100;
+    public const int DefaultPageSize = 50;
+
+    public static string Body(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            throw ChatException.Invalid("A message cannot be empty.");
+        }
+        if (body.Length > Message.BodyMaxLength)
+        {
+            throw ChatException.Invalid($"A message can be at most {Message.BodyMaxLength:N0} characters long; this one has {body.Length:N0}.");
+        }
+        return body;
+    }
+
+    public static string ClientMessageId(string? clientMessageId)
+    {
+        if (string.IsNullOrWhiteSpace(clientMessageId))
+        {
+            throw ChatException.Invalid("A client message id is required (any unique string, such as a GUID).");
+        }
+        if (clientMessageId.Length > Message.ClientMessageIdMaxLength)
+        {
+            throw ChatException.Invalid($"A client message id can be at most {Message.ClientMessageIdMaxLength} characters long.");
+        }
+        return clientMessageId;
+    }
+
+    public static string Title(string? title)
+    {
+        var trimmed = title?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw ChatException.Invalid("A group needs a title.");
+        }
+        if (trimmed.Length > ChatThread.TitleMaxLength)
+        {
+            throw ChatException.Invalid($"A group title can be at most {ChatThread.TitleMaxLength} characters long.");
+        }
+        return trimmed;
+    }
+
+    /// <summary>Null or blank clears the nickname.</summary>
+    public static string? Nickname(string? nickname)
+    {
+        var trimmed = nickname?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+        if (trimmed.Length > ThreadMember.NicknameMaxLength)
+        {
+            throw ChatException.Invalid($"A nickname can be at most {ThreadMember.NicknameMaxLength} characters long.");
+        }
+        return trimmed;
+    }
+
+    public static int PageSize(int? limit) => limit switch
+    {
+        null => DefaultPageSize,
+        < 1 => throw ChatException.Invalid($"The page size must be between 1 and {MaxPageSize}."),
+        > MaxPageSize => MaxPageSize,
+        _ => limit.Value,
+    };
+
+    public static long Seq(long seq, string name = "seq") =>
+        seq < 0 ? throw ChatException.Invalid($"{name} cannot be negative.") : seq;
+
+    public static string Preview(string body)
+    {
+        var flat = string.Join(' ', body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= ChatThread.PreviewMaxLength ? flat : flat[..(ChatThread.PreviewMaxLength - 1)] + "…";
+    }
+}

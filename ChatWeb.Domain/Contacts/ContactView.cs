@@ -1,0 +1,3 @@
+namespace ChatWeb.Domain.Contacts;
+
+public sealed record ContactView(string UserName, string DisplayName, bool IsOnline, DateTime? LastSeenAt);

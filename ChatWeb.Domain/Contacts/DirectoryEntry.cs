@@ -1,0 +1,3 @@
+namespace ChatWeb.Domain.Contacts;
+
+public sealed record DirectoryEntry(string UserName, string DisplayName, bool IsContact);

@@ -1,0 +1,29 @@
+using ChatWeb.Domain.Chat;
+using ChatWeb.Domain.Contacts;
+using ChatWeb.Domain.Presence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatWeb.Domain;
+
+public static class DomainRegistration
+{
+    /// <summary>
+    /// The chat services. They are stateless singletons: each operation opens its own DbContext,
+    /// which is what a long-lived Blazor circuit needs. Hosts replace the notifier and presence tracker.
+    /// </summary>
+    public static IServiceCollection AddChatDomain(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IChatNotifier, NullChatNotifier>();
+        services.TryAddSingleton<IPresenceTracker, InMemoryPresenceTracker>();
+        services.AddSingleton<ConversationService>();
+        services.AddSingleton<GroupService>();
+        services.AddSingleton<ThreadSettingsService>();
+        services.AddSingleton<MessageService>();
+        services.AddSingleton<PresenceService>();
+        services.AddSingleton<ContactService>();
+        services.AddSingleton<DirectoryService>();
+        return services;
+    }
+}

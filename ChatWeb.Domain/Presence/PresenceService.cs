@@ -1,0 +1,69 @@
+using ChatWeb.Domain.Chat;
+using ChatWeb.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatWeb.Domain.Presence;
+
+/// <summary>
+/// Online while at least one device is connected. Changes are pushed to the people who share a
+/// thread or a contact with the person, so fan-out stays bounded by their own circles.
+/// </summary>
+public sealed class PresenceService(IDbContextFactory<ChatDbContext> dbFactory, IPresenceTracker tracker, IChatNotifier notifier, TimeProvider clock)
+{
+    public async Task DeviceConnectedAsync(string userId, string connectionId, CancellationToken ct = default)
+    {
+        if (await tracker.ConnectedAsync(userId, connectionId))
+        {
+            await AnnounceAsync(userId, isOnline: true, ct);
+        }
+    }
+
+    public async Task DeviceDisconnectedAsync(string userId, string connectionId, CancellationToken ct = default)
+    {
+        if (await tracker.DisconnectedAsync(userId, connectionId))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSeenAt, now), ct);
+            await AnnounceAsync(userId, isOnline: false, ct);
+        }
+    }
+
+    /// <summary>Any signed-in colleague may look anyone's presence up.</summary>
+    public async Task<IReadOnlyList<PresenceView>> GetAsync(IReadOnlyCollection<string> userNames, CancellationToken ct = default)
+    {
+        var normalized = userNames.Where(n => !string.IsNullOrWhiteSpace(n)).Select(People.Normalize).Distinct().Take(500).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var people = await db.Users.AsNoTracking()
+            .Where(u => normalized.Contains(u.NormalizedUserName!))
+            .Select(u => new { u.Id, u.UserName, u.LastSeenAt })
+            .ToListAsync(ct);
+        var online = await tracker.OnlineAmongAsync(people.ConvertAll(p => p.Id));
+        return people.ConvertAll(p => new PresenceView(p.UserName!, online.Contains(p.Id), p.LastSeenAt));
+    }
+
+    private async Task AnnounceAsync(string userId, bool isOnline, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var me = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.UserName, u.LastSeenAt }).SingleOrDefaultAsync(ct);
+        if (me is null)
+        {
+            return;
+        }
+        var audience = await AudienceAsync(db, userId, ct);
+        if (audience.Count > 0)
+        {
+            await notifier.PresenceChangedAsync(new PresenceView(me.UserName!, isOnline, me.LastSeenAt), audience, ct);
+        }
+    }
+
+    /// <summary>Everyone who shares a thread with the person, has them as a contact, or is one of theirs.</summary>
+    private static async Task<IReadOnlyCollection<string>> AudienceAsync(ChatDbContext db, string userId, CancellationToken ct)
+    {
+        var myThreads = db.ThreadMembers.Where(m => m.OwnerId == userId).Select(m => m.ThreadId);
+        return await db.ThreadMembers.Where(m => myThreads.Contains(m.ThreadId) && m.OwnerId != userId).Select(m => m.OwnerId)
+            .Union(db.Contacts.Where(c => c.ContactId == userId).Select(c => c.OwnerId))
+            .Union(db.Contacts.Where(c => c.OwnerId == userId).Select(c => c.ContactId))
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,3 @@
+namespace ChatWeb.Domain.Presence;
+
+public sealed record PresenceView(string UserName, bool IsOnline, DateTime? LastSeenAt);
