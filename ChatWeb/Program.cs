@@ -3,6 +3,7 @@ using ChatWeb.Domain;
 using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Entities;
 using ChatWeb.Hosting;
+using ChatWeb.Hubs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -14,7 +15,7 @@ builder.Services.AddMudServices();
 builder.Services.AddChatDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddChatIdentity(builder.Configuration);
 builder.Services.AddChatDomain();
-builder.Services.AddChatRealtime();
+builder.Services.AddChatRealtime(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<ChatDbContext>("database");
 
 var app = builder.Build();
@@ -31,12 +32,14 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
+app.UseMiddleware<HubOriginGuard>();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapGroup("/api/auth").MapIdentityApi<ChatUser>().WithTags("Auth");
+app.MapHub<ChatHub>(ChatHub.Path);
 app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });
 
 app.Run();

@@ -30,6 +30,18 @@ public sealed class ConversationService(IDbContextFactory<ChatDbContext> dbFacto
         return snapshot?.ViewFor(userId) ?? throw ChatException.ThreadNotFound();
     }
 
+    /// <summary>The caller (who must be a member) and the ids of the thread's other members.</summary>
+    public async Task<ThreadAudience> GetAudienceAsync(string userId, Guid threadId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var members = await db.ThreadMembers.AsNoTracking()
+            .Where(m => m.ThreadId == threadId)
+            .Select(m => new { m.OwnerId, m.Owner!.UserName, m.Owner.DisplayName })
+            .ToListAsync(ct);
+        var me = members.Find(m => m.OwnerId == userId) ?? throw ChatException.ThreadNotFound();
+        return new ThreadAudience(new PersonView(me.UserName!, me.DisplayName), members.Where(m => m.OwnerId != userId).Select(m => m.OwnerId).ToList());
+    }
+
     /// <summary>
     /// The one direct thread between two people, created on first use. Concurrent opens race on
     /// the unique pair key; the loser reads the winner's thread.

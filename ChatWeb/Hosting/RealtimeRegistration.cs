@@ -1,12 +1,42 @@
+using Microsoft.AspNetCore.SignalR;
+using ChatWeb.Domain.Chat;
+using ChatWeb.Hubs;
 using ChatWeb.Realtime;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace ChatWeb.Hosting;
 
 internal static class RealtimeRegistration
 {
-    public static IServiceCollection AddChatRealtime(this IServiceCollection services)
+    /// <summary>Large enough for a 4,000-character body even when every character is JSON-escaped.</summary>
+    public const long MaximumReceiveMessageSize = 64 * 1024;
+
+    public static IServiceCollection AddChatRealtime(this IServiceCollection services, IConfiguration configuration)
     {
+        var signalR = services.AddSignalR(o =>
+            {
+                o.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
+                o.AddFilter<SendRateLimitFilter>();
+                o.AddFilter<ChatHubFilter>();
+            })
+            .AddJsonProtocol(o => RealtimeJson.Configure(o.PayloadSerializerOptions));
+        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        {
+            // Several nodes: the backplane carries every hub send to connections on the other nodes.
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("chatweb"));
+        }
+
+        services.AddSingleton<SendRateLimitFilter>();
+        services.AddSingleton<ChatHubFilter>();
+        services.AddSingleton<TypingRelay>();
+        services.AddSingleton<IChatNotifier, HubChatNotifier>();
+        services.AddSingleton<CircuitTokenIssuer>();
+        services.AddSingleton<HubAddress>();
+
         services.AddScoped<ICurrentUserAccessor, CurrentUserAccessor>();
+        services.AddScoped<HubChatEvents>();
+        services.AddScoped<IChatEvents>(sp => sp.GetRequiredService<HubChatEvents>());
+        services.AddScoped<CircuitHandler, BrowserPresenceCircuitHandler>();
         return services;
     }
 }

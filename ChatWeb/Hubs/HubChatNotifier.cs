@@ -1,0 +1,40 @@
+using ChatWeb.Domain.Chat;
+using ChatWeb.Domain.Presence;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ChatWeb.Hubs;
+
+/// <summary>
+/// The delivery port over SignalR groups. With the Redis backplane the same calls reach
+/// connections on every node. A failed push never fails the operation that committed: the
+/// receivers catch up by seq when they reconnect.
+/// </summary>
+internal sealed class HubChatNotifier(IHubContext<ChatHub, IChatClient> hub, ILogger<HubChatNotifier> logger) : IChatNotifier
+{
+    public Task MessageStoredAsync(ChatMessage message, IReadOnlyCollection<string> recipientIds, CancellationToken ct) =>
+        Safely(() => hub.Clients.Groups(UserGroups.For(recipientIds)).MessageReceived(message), "MessageReceived");
+
+    public Task ThreadUpdatedAsync(IReadOnlyDictionary<string, ThreadSummary> viewsByUserId, CancellationToken ct) =>
+        Safely(() => Task.WhenAll(viewsByUserId.Select(v => hub.Clients.Group(UserGroups.For(v.Key)).ThreadUpdated(v.Value))), "ThreadUpdated");
+
+    public Task ThreadRemovedAsync(Guid threadId, IReadOnlyCollection<string> userIds, CancellationToken ct) =>
+        Safely(() => hub.Clients.Groups(UserGroups.For(userIds)).ThreadRemoved(threadId), "ThreadRemoved");
+
+    public Task ContactsChangedAsync(string userId, CancellationToken ct) =>
+        Safely(() => hub.Clients.Group(UserGroups.For(userId)).ContactsChanged(), "ContactsChanged");
+
+    public Task PresenceChangedAsync(PresenceView presence, IReadOnlyCollection<string> userIds, CancellationToken ct) =>
+        Safely(() => hub.Clients.Groups(UserGroups.For(userIds)).PresenceChanged(presence), "PresenceChanged");
+
+    private async Task Safely(Func<Task> push, string eventName)
+    {
+        try
+        {
+            await push();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not push {Event}; clients will catch up on reconnect.", eventName);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace ChatWeb.Hubs;
+
+/// <summary>Every connection of a user joins their group, so one send reaches all their devices on every node.</summary>
+internal static class UserGroups
+{
+    public static string For(string userId) => $"user:{userId}";
+
+    public static IReadOnlyList<string> For(IEnumerable<string> userIds) => userIds.Select(For).ToList();
+}
