@@ -26,6 +26,7 @@ internal static class RealtimeRegistration
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("chatweb"));
         }
 
+        services.Configure<SendRateLimitOptions>(configuration.GetSection(SendRateLimitOptions.SectionName));
         services.AddSingleton<SendRateLimitFilter>();
         services.AddSingleton<ChatHubFilter>();
         services.AddSingleton<TypingRelay>();

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace ChatWeb.Hubs;
 
@@ -7,17 +8,15 @@ namespace ChatWeb.Hubs;
 /// A per-user token bucket on SendMessage: about 20 messages/s sustained with bursts of 40.
 /// A refused send is refused before anything is stored, so no acknowledged message is ever dropped.
 /// </summary>
-internal sealed class SendRateLimitFilter : IHubFilter, IDisposable
+internal sealed class SendRateLimitFilter(IOptions<SendRateLimitOptions> options) : IHubFilter, IDisposable
 {
-    public const int BurstSize = 40;
-    public const int PerSecond = 20;
-
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(userId =>
         RateLimitPartition.GetTokenBucketLimiter(userId, _ => new TokenBucketRateLimiterOptions
         {
-            TokenLimit = BurstSize,
-            TokensPerPeriod = PerSecond / 10,
-            ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+            TokenLimit = Math.Max(1, options.Value.Burst),
+            // Refilled in tenths of a second so the allowance flows smoothly rather than once a second.
+            TokensPerPeriod = Math.Max(1, options.Value.PerSecond / 10),
+            ReplenishmentPeriod = TimeSpan.FromMilliseconds(options.Value.PerSecond >= 10 ? 100 : 1000.0 / Math.Max(1, options.Value.PerSecond)),
             QueueLimit = 0,
             AutoReplenishment = true,
         }));
