@@ -51,6 +51,22 @@ public sealed class NonMemberTests : DomainTest
         Assert.Equal(0, Db.Notifier.Count);
     }
 
+    [Fact]
+    public async Task SendAsync_NonMemberReusingTheirOwnClientMessageId_IsNotFoundAndWritesNothing()
+    {
+        var people = await Db.CreateUsersAsync([("Owner", null), ("Member", null), ("Stranger", null)], Ct);
+        var group = await Db.Conversations.CreateGroupAsync(people[0].Id, "Private", [people[1].UserName], Ct);
+        var strangersOwn = await Db.Conversations.OpenDirectAsync(people[2].Id, people[0].UserName, Ct);
+        await Db.Messages.SendAsync(people[2].Id, strangersOwn.Id, "client-1", "hello", Ct);
+        Db.Notifier.Clear();
+        var before = await Db.StateAsync(Ct);
+
+        await ChatAssert.RefusedAsync(ChatErrorKind.NotFound, () => Db.Messages.SendAsync(people[2].Id, group.Id, "client-1", "hello", Ct));
+
+        ChatAssert.Unchanged(before, await Db.StateAsync(Ct));
+        Assert.Equal(0, Db.Notifier.Count);
+    }
+
     /// <summary>Each operation with arguments that would succeed for a member or owner.</summary>
     private Func<Task> Act(string operation, TestUser caller, Guid threadId, TestUser member, TestUser newcomer) => operation switch
     {

@@ -28,6 +28,19 @@ public sealed class LeaveGroupTests : DomainTest
     }
 
     [Fact]
+    public async Task SendAsync_RetryOfAnEarlierMessageAfterLeaving_IsNotFound()
+    {
+        var (_, ann, _, group) = await GroupAsync();
+        await Db.Messages.SendAsync(ann.Id, group, "client-1", "sent while a member", Ct);
+        await Db.Groups.LeaveAsync(ann.Id, group, Ct);
+        Db.Notifier.Clear();
+
+        await ChatAssert.RefusedAsync(ChatErrorKind.NotFound, () => Db.Messages.SendAsync(ann.Id, group, "client-1", "sent while a member", Ct));
+
+        Assert.Equal(0, Db.Notifier.Count);
+    }
+
+    [Fact]
     public async Task LeaveAsync_Member_RemainingMembersGetTheThreadWithoutThem()
     {
         var (owner, ann, bob, group) = await GroupAsync();
