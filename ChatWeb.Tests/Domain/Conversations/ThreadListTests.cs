@@ -81,6 +81,20 @@ public sealed class ThreadListTests : DomainTest
     }
 
     [Fact]
+    public async Task GetThreadsAsync_EmojiAtThePreviewCut_PreviewNeverHoldsHalfACharacter()
+    {
+        var (me, bob, _, _) = await FourPeopleAsync();
+        var thread = await Db.Conversations.OpenDirectAsync(me.Id, bob.UserName, Ct);
+        // The 119th character is the first half of a surrogate pair; cutting there would store U+FFFD.
+        await Db.SendAsync(bob, thread.Id, new string('a', 118) + "😀😀 and more", Ct);
+
+        var summary = Assert.Single(await Db.Conversations.GetThreadsAsync(me.Id, Ct));
+
+        Assert.Equal(new string('a', 118) + "…", summary.LastMessagePreview);
+        Assert.DoesNotContain('\uFFFD', summary.LastMessagePreview!);
+    }
+
+    [Fact]
     public async Task GetThreadsAsync_ManyThreadsWithMessages_IssuesExactlyOneSqlCommand()
     {
         var (me, bob, cy, dee) = await FourPeopleAsync();
