@@ -30,6 +30,21 @@ public sealed class DirectoryServiceTests : DomainTest
         Assert.Equal(new DirectoryEntry("ops.lead@corp.example", "Zed Quinn", false), entry);
     }
 
+    [Theory]
+    [InlineData("él", "Élodie Durand")]
+    [InlineData("ÉLO", "Élodie Durand")]
+    [InlineData("ann l", "Ann Lee")]
+    [InlineData("  ann m  ", "Ann Marsh")]
+    public async Task SearchAsync_PrefixWithAccentOrSpace_MatchesTheWholePrefix(string query, string expected)
+    {
+        var people = await Db.CreateUsersAsync(
+            [("Me", "me@corp.example"), ("Élodie Durand", "edurand@corp.example"), ("Ann Lee", "al@corp.example"), ("Ann Marsh", "am@corp.example"), ("Eloise", "eloise@corp.example")], Ct);
+
+        var page = await Db.Directory.SearchAsync(people[0].Id, query, 0, Ct);
+
+        Assert.Equal([expected], page.People.Select(p => p.DisplayName));
+    }
+
     [Fact]
     public async Task SearchAsync_TextInTheMiddleOfANameOrEmail_DoesNotMatch()
     {

@@ -62,6 +62,19 @@ public sealed class GroupAdministrationTests : DomainTest
     }
 
     [Fact]
+    public async Task AddMembersAsync_NoNames_IsInvalidAndWritesNothing()
+    {
+        var (owner, _, _, group) = await GroupAsync();
+        var before = await Db.StateAsync(Ct);
+
+        await ChatAssert.RefusedAsync(ChatErrorKind.Invalid, () => Db.Groups.AddMembersAsync(owner.Id, group, [], Ct));
+        await ChatAssert.RefusedAsync(ChatErrorKind.Invalid, () => Db.Groups.AddMembersAsync(owner.Id, group, ["  "], Ct));
+
+        ChatAssert.Unchanged(before, await Db.StateAsync(Ct));
+        Assert.Equal(0, Db.Notifier.Count);
+    }
+
+    [Fact]
     public async Task RemoveMemberAsync_ByOwner_RemovedPersonLosesTheThread()
     {
         var (owner, ann, bob, group) = await GroupAsync();
