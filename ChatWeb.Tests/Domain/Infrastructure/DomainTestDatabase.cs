@@ -22,12 +22,18 @@ public sealed class DomainTestDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider services;
     private readonly string folder;
+    private readonly string connectionString;
     private int userCount;
 
-    private DomainTestDatabase(ServiceProvider services, string folder)
+    private DomainTestDatabase(ServiceProvider services, string folder, RecordingChatNotifier notifier, TestClock clock, CommandRecorder commands)
     {
         this.services = services;
         this.folder = folder;
+        Notifier = notifier;
+        Clock = clock;
+        Commands = commands;
+        using var db = Factory.CreateDbContext();
+        connectionString = db.Database.GetConnectionString()!;
     }
 
     /// <summary>
@@ -37,9 +43,9 @@ public sealed class DomainTestDatabase : IAsyncDisposable
     private static string ScratchRoot { get; } =
         OperatingSystem.IsLinux() && System.IO.Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
 
-    public RecordingChatNotifier Notifier { get; } = new();
-    public TestClock Clock { get; } = new();
-    public CommandRecorder Commands { get; } = new();
+    public RecordingChatNotifier Notifier { get; }
+    public TestClock Clock { get; }
+    public CommandRecorder Commands { get; }
 
     public ConversationService Conversations => services.GetRequiredService<ConversationService>();
     public GroupService Groups => services.GetRequiredService<GroupService>();
@@ -56,18 +62,18 @@ public sealed class DomainTestDatabase : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Chat"] = "Data Source=chat.db" })
             .Build();
 
+        var (notifier, clock, commands) = (new RecordingChatNotifier(), new TestClock(), new CommandRecorder());
         var collection = new ServiceCollection();
-        DomainTestDatabase? database = null;
         // Relative, like the app's default: it lands under the content root, whose folder registration creates.
         collection.AddChatDatabase(configuration, contentRoot: folder);
-        collection.ConfigureDbContext<SqliteChatDbContext>(o => o.AddInterceptors(database!.Commands));
+        collection.ConfigureDbContext<SqliteChatDbContext>(o => o.AddInterceptors(commands));
         // The schema the migrations were made with (Identity's passkeys table comes with version 3).
         collection.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
-        collection.AddSingleton<IChatNotifier>(_ => database!.Notifier);
-        collection.AddSingleton<TimeProvider>(_ => database!.Clock);
+        collection.AddSingleton<IChatNotifier>(notifier);
+        collection.AddSingleton<TimeProvider>(clock);
         collection.AddChatDomain();
 
-        database = new DomainTestDatabase(collection.BuildServiceProvider(validateScopes: true), folder);
+        var database = new DomainTestDatabase(collection.BuildServiceProvider(validateScopes: true), folder, notifier, clock, commands);
         await DatabaseInitializer.MigrateAsync(database.Factory, NullLogger.Instance, TimeSpan.Zero, ct);
         return database;
     }
@@ -114,11 +120,6 @@ public sealed class DomainTestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        string? connectionString;
-        await using (var db = await OpenAsync(CancellationToken.None))
-        {
-            connectionString = db.Database.GetConnectionString();
-        }
         await services.DisposeAsync();
         // Pooled connections keep the file open; release them so the folder can go.
         SqliteConnection.ClearPool(new SqliteConnection(connectionString));
