@@ -10,8 +10,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 results_dir="TestResults"
 
 # Debian packages the tests need, as "command:package" pairs; installed only when the command is missing.
-# Browser tests will add "chromium:chromium".
-required_apt_packages=()
+required_apt_packages=("redis-server:redis-server" "chromium:chromium")
 
 apt_updated=""
 ensure_apt_package() {
