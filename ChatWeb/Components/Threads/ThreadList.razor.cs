@@ -32,11 +32,12 @@ public sealed partial class ThreadList : IDisposable
 
     private LocalClock Now => Clock ?? LocalClock.Utc(Time);
 
-    private object? ChatsBadge => (model?.UnreadTotal ?? 0) switch
+    /// <summary>The Chats tab's count, like the list's badges; null hides it.</summary>
+    private string? UnreadTotal => (model?.UnreadTotal ?? 0) switch
     {
         <= 0 => null,
         > 99 => "99+",
-        var total => total,
+        var total => total.ToString(System.Globalization.CultureInfo.CurrentCulture),
     };
 
     protected override async Task OnInitializedAsync()
