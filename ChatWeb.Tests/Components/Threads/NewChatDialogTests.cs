@@ -26,8 +26,8 @@ public sealed class NewChatDialogTests : ChatUiTestContext
     [Fact]
     public async Task StartChat_OnePersonPicked_OpensDirectThreadAndNavigatesToIt()
     {
-        var (list, dialogs) = await OpenDialogAsync();
-        await SearchAsync(dialogs, "bob");
+        var (list, dialogs) = OpenDialog();
+        Search(dialogs, "bob");
 
         Pick(dialogs, bob);
         dialogs.Find("[data-testid=start-chat]").Click();
@@ -42,9 +42,9 @@ public sealed class NewChatDialogTests : ChatUiTestContext
     public async Task Search_MatchesOneself_OffersOnlyTheOthers()
     {
         var anna = await AddUserAsync("anna@corp.example", "Anna Berg");
-        var (_, dialogs) = await OpenDialogAsync();
+        var (_, dialogs) = OpenDialog();
 
-        await SearchAsync(dialogs, "an");
+        Search(dialogs, "an");
 
         var result = Assert.Single(dialogs.FindAll("[data-testid=person-result]"));
         Assert.Equal(anna.UserName, result.GetAttribute("data-username"));
@@ -53,8 +53,8 @@ public sealed class NewChatDialogTests : ChatUiTestContext
     [Fact]
     public async Task CreateGroup_WithoutTitle_ShowsTheDomainsMessageAndStaysOpen()
     {
-        var (_, dialogs) = await OpenDialogAsync();
-        await SearchAsync(dialogs, "bo");
+        var (_, dialogs) = OpenDialog();
+        Search(dialogs, "bo");
 
         Pick(dialogs, bob);
         Pick(dialogs, bonnie);
@@ -67,8 +67,8 @@ public sealed class NewChatDialogTests : ChatUiTestContext
     [Fact]
     public async Task CreateGroup_TwoPeopleAndTitle_CreatesGroupAndNavigatesToIt()
     {
-        var (list, dialogs) = await OpenDialogAsync();
-        await SearchAsync(dialogs, "bo");
+        var (list, dialogs) = OpenDialog();
+        Search(dialogs, "bo");
 
         Pick(dialogs, bob);
         Pick(dialogs, bonnie);
@@ -83,10 +83,10 @@ public sealed class NewChatDialogTests : ChatUiTestContext
     }
 
     [Fact]
-    public async Task PickTwice_SamePerson_UnpicksThem()
+    public void PickTwice_SamePerson_UnpicksThem()
     {
-        var (_, dialogs) = await OpenDialogAsync();
-        await SearchAsync(dialogs, "bob");
+        var (_, dialogs) = OpenDialog();
+        Search(dialogs, "bob");
 
         Pick(dialogs, bob);
         PersonResult(dialogs, bob).Click();
@@ -96,7 +96,7 @@ public sealed class NewChatDialogTests : ChatUiTestContext
         Assert.Empty(dialogs.FindAll("[data-testid=selected-person]"));
     }
 
-    private async Task<(IRenderedComponent<ThreadList> List, IRenderedComponent<MudDialogProvider> Dialogs)> OpenDialogAsync()
+    private (IRenderedComponent<ThreadList> List, IRenderedComponent<MudDialogProvider> Dialogs) OpenDialog()
     {
         Render<MudPopoverProvider>();
         var dialogs = Render<MudDialogProvider>();
@@ -110,12 +110,11 @@ public sealed class NewChatDialogTests : ChatUiTestContext
         return (list, dialogs);
     }
 
-    private static Task SearchAsync(IRenderedComponent<MudDialogProvider> dialogs, string text)
+    private static void Search(IRenderedComponent<MudDialogProvider> dialogs, string text)
     {
         dialogs.Find("input[data-testid=people-search]").Input(text);
         // Debounced: the results come a moment after typing stops.
-        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=person-result]")), TimeSpan.FromSeconds(5));
-        return Task.CompletedTask;
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=person-result]")));
     }
 
     /// <summary>Picks a person and waits for the dialog to show them as picked (a chip, a pressed row).</summary>

@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using ChatWeb.Components.Threads;
 using ChatWeb.Domain.Chat;
+using ChatWeb.Domain.Contacts;
 using ChatWeb.Domain.Presence;
 using ChatWeb.Realtime;
 using Microsoft.AspNetCore.Components;
@@ -53,6 +54,8 @@ public sealed class ThreadListTests : ChatUiTestContext
         Assert.DoesNotContain("muted", directRow.QuerySelector("[data-testid=unread-badge]")!.ClassList);
         Assert.Contains("unread", directRow.ClassList);
         Assert.Null(directRow.QuerySelector("[data-testid=muted-icon]"));
+        // The tab counts what the list shouts about: the muted group's two stay out.
+        Assert.Equal("3", cut.Find("[data-testid=unread-total]").TextContent);
     }
 
     [Fact]
@@ -150,7 +153,22 @@ public sealed class ThreadListTests : ChatUiTestContext
     }
 
     [Fact]
-    public async Task Render_NoThreads_ShowsEmptyStateAndStartsLiveEvents()
+    public async Task ContactsTab_ContactClicked_OpensTheirChatAndListsItUnderChats()
+    {
+        await Service<ContactService>().AddAsync(ann.Id, cat.UserName, Ct);
+        var cut = Render<ThreadList>();
+        cut.WaitForElement("[data-testid=no-threads]");
+
+        cut.WaitForElement($"[data-testid=contact-item][data-username='{cat.UserName}'] .contact-open").Click();
+
+        cut.WaitForAssertion(() => Assert.Single(RowIds(cut)));
+        var thread = Assert.Single(await Service<ConversationService>().GetThreadsAsync(ann.Id, Ct));
+        Assert.Equal(thread.Id, RowIds(cut)[0]);
+        Assert.EndsWith($"/chat/{thread.Id}", Navigation.Uri);
+    }
+
+    [Fact]
+    public void Render_NoThreads_ShowsEmptyStateAndStartsLiveEvents()
     {
         var cut = Render<ThreadList>();
 

@@ -16,6 +16,7 @@ public sealed partial class ContactsPanel : IDisposable
     private ContactListModel? model;
     private CurrentUser? me;
     private bool opening;
+    private int loads;
 
     [Inject] public required ContactService Contacts { get; init; }
     [Inject] public required ConversationService Conversations { get; init; }
@@ -55,10 +56,16 @@ public sealed partial class ContactsPanel : IDisposable
 
     private async Task ReloadAsync()
     {
+        var load = ++loads;
         try
         {
+            var loaded = await Contacts.ListAsync(me!.Id, lifetime.Token);
+            if (load != loads)
+            {
+                return; // a later reload started meanwhile and read newer state
+            }
             var fresh = new ContactListModel();
-            fresh.Reset(await Contacts.ListAsync(me!.Id, lifetime.Token));
+            fresh.Reset(loaded);
             model = fresh;
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)

@@ -13,6 +13,9 @@ public sealed partial class ThreadList : IDisposable
     private readonly List<IDisposable> subscriptions = [];
     private readonly CancellationTokenSource lifetime = new();
     private ThreadListModel? model;
+    // While a load runs, the events that arrive meanwhile, to replay onto its result.
+    private List<Action<ThreadListModel>>? arrivedDuringLoad;
+    private int loads;
     private CurrentUser? me;
     private int activeTab;
 
@@ -32,11 +35,12 @@ public sealed partial class ThreadList : IDisposable
 
     private LocalClock Now => Clock ?? LocalClock.Utc(Time);
 
-    private object? ChatsBadge => (model?.UnreadTotal ?? 0) switch
+    /// <summary>The Chats tab's count, like the list's badges; null hides it.</summary>
+    private string? UnreadTotal => (model?.UnreadTotal ?? 0) switch
     {
         <= 0 => null,
         > 99 => "99+",
-        var total => total,
+        var total => total.ToString(System.Globalization.CultureInfo.CurrentCulture),
     };
 
     protected override async Task OnInitializedAsync()
@@ -59,11 +63,19 @@ public sealed partial class ThreadList : IDisposable
 
     private async Task ReloadAsync()
     {
+        var arrived = arrivedDuringLoad = [];
+        var load = ++loads;
         try
         {
             var loaded = await Conversations.GetThreadsAsync(me!.Id, lifetime.Token);
+            if (load != loads)
+            {
+                return; // a later load (after a reconnect) started meanwhile and read newer state
+            }
             var fresh = new ThreadListModel(me.UserName);
             fresh.Reset(loaded);
+            // An event may be newer than what the query read, or older: the model keeps the newer.
+            arrived.ForEach(apply => apply(fresh));
             model = fresh;
             await LoadPresenceAsync();
         }
@@ -75,7 +87,24 @@ public sealed partial class ThreadList : IDisposable
         {
             Snackbar.Add(ex.Message, Severity.Error);
         }
+        finally
+        {
+            if (arrivedDuringLoad == arrived)
+            {
+                arrivedDuringLoad = null;
+            }
+        }
         StateHasChanged();
+    }
+
+    /// <summary>Applies a change to the list shown, and to the one being loaded if a load is running.</summary>
+    private void Apply(Action<ThreadListModel> change)
+    {
+        arrivedDuringLoad?.Add(change);
+        if (model is not null)
+        {
+            change(model);
+        }
     }
 
     private async Task LoadPresenceAsync()
@@ -89,11 +118,7 @@ public sealed partial class ThreadList : IDisposable
 
     private async Task OnThreadUpdatedAsync(ThreadSummary thread)
     {
-        if (model is null)
-        {
-            return; // the load in flight will bring it
-        }
-        model.Upsert(thread);
+        Apply(m => m.Upsert(thread));
         StateHasChanged();
         await LoadPresenceAsync();
         StateHasChanged();
@@ -101,10 +126,7 @@ public sealed partial class ThreadList : IDisposable
 
     private void OnThreadRemoved(ThreadRemovedNotice notice)
     {
-        if (model?.Remove(notice.ThreadId) != true)
-        {
-            return;
-        }
+        Apply(m => m.Remove(notice.ThreadId));
         if (notice.ThreadId == SelectedThreadId)
         {
             Snackbar.Add("You are no longer in that conversation.", Severity.Info);
@@ -115,7 +137,7 @@ public sealed partial class ThreadList : IDisposable
 
     private void OnPresenceChanged(PresenceView view)
     {
-        model?.SetPresence(view);
+        Apply(m => m.SetPresence(view));
         StateHasChanged();
     }
 
@@ -133,7 +155,7 @@ public sealed partial class ThreadList : IDisposable
     private async Task OpenThread(ThreadSummary thread)
     {
         activeTab = 0;
-        model?.Upsert(thread);
+        Apply(m => m.Upsert(thread));
         Navigation.NavigateTo($"chat/{thread.Id}");
         await LoadPresenceAsync();
     }

@@ -20,9 +20,20 @@ internal sealed class ThreadListModel(string myUserName)
 
     public void Reset(IEnumerable<ThreadSummary> loaded) => threads = Sorted(loaded);
 
-    /// <summary>A thread as this person now sees it: replaces the old row (or adds it) and re-sorts.</summary>
-    public void Upsert(ThreadSummary thread) =>
+    /// <summary>
+    /// A thread as this person now sees it: replaces the old row (or adds it) and re-sorts. A view
+    /// older than the one shown is dropped: deliveries through different nodes can overtake each
+    /// other, and a reload may already have read past an event still on its way.
+    /// </summary>
+    public bool Upsert(ThreadSummary thread)
+    {
+        if (threads.Find(t => t.Id == thread.Id) is { } shown && IsOlder(thread, shown))
+        {
+            return false;
+        }
         threads = Sorted(threads.Where(t => t.Id != thread.Id).Append(thread));
+        return true;
+    }
 
     public bool Remove(Guid threadId) => threads.RemoveAll(t => t.Id == threadId) > 0;
 
@@ -48,6 +59,10 @@ internal sealed class ThreadListModel(string myUserName)
 
     public IReadOnlyCollection<string> PartnersWithUnknownPresence() =>
         threads.Select(PartnerOf).OfType<string>().Where(p => !presence.ContainsKey(p)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    // Both watermarks only ever grow; a mute or nickname change keeps them, and is taken as news.
+    private static bool IsOlder(ThreadSummary incoming, ThreadSummary shown) =>
+        incoming.LastSeq < shown.LastSeq || (incoming.LastSeq == shown.LastSeq && incoming.LastReadSeq < shown.LastReadSeq);
 
     // OrderByDescending is stable, so threads with equal times keep their order between updates.
     private static List<ThreadSummary> Sorted(IEnumerable<ThreadSummary> source) =>
