@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Hubs;
 using ChatWeb.Realtime;
+using ChatWeb.Scaling;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace ChatWeb.Hosting;
@@ -20,11 +21,7 @@ internal static class RealtimeRegistration
                 o.AddFilter<ChatHubFilter>();
             })
             .AddJsonProtocol(o => RealtimeJson.Configure(o.PayloadSerializerOptions));
-        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
-        {
-            // Several nodes: the backplane carries every hub send to connections on the other nodes.
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("chatweb"));
-        }
+        services.AddChatScaleOut(configuration, signalR);
 
         services.Configure<SendRateLimitOptions>(configuration.GetSection(SendRateLimitOptions.SectionName));
         services.AddSingleton<SendRateLimitFilter>();

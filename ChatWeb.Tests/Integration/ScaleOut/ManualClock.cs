@@ -1,0 +1,11 @@
+namespace ChatWeb.Tests.Integration.ScaleOut;
+
+/// <summary>A clock the test moves by hand, to watch entries expire without waiting.</summary>
+internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset now = start;
+
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public void Advance(TimeSpan by) => now += by;
+}
