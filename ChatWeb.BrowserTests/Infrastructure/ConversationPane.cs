@@ -1,8 +1,63 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace ChatWeb.BrowserTests.Infrastructure;
 
-public sealed class ConversationPane(IPage page)
+/// <summary>The open conversation: header, messages, composer and the settings panel.</summary>
+public sealed partial class ConversationPane(IPage page)
 {
-    public IPage Page => page;
+    public ILocator Root => page.GetByTestId("conversation");
+    public ILocator Title => page.GetByTestId("conversation-title");
+    public ILocator Messages => page.GetByTestId("message");
+    public ILocator Scroller => page.GetByTestId("message-scroller");
+    public ILocator Input => page.GetByTestId("composer-input");
+    public ILocator SendButton => page.GetByTestId("send-button");
+    public ILocator TypingIndicator => page.GetByTestId("typing-indicator");
+    public ILocator JumpToLatest => page.GetByTestId("jump-to-latest");
+    public ILocator BackToList => page.GetByTestId("back-to-list");
+    public ILocator NotFound => page.GetByTestId("conversation-not-found");
+    public ILocator PresenceDot => Root.GetByTestId("presence-dot");
+
+    public ILocator SettingsButton => page.GetByTestId("thread-settings");
+    public ILocator MuteToggle => page.Locator("input[data-testid=mute-toggle], [data-testid=mute-toggle] input").First;
+    public ILocator NicknameInput => page.Locator("input[data-testid=nickname-input], [data-testid=nickname-input] input").First;
+    public ILocator NicknameSave => page.GetByTestId("nickname-save");
+    public ILocator RenameInput => page.Locator("input[data-testid=rename-input], [data-testid=rename-input] input").First;
+    public ILocator RenameSave => page.GetByTestId("rename-save");
+    public ILocator LeaveGroup => page.GetByTestId("leave-group");
+    public ILocator CloseSettings => page.GetByTestId("close-settings");
+
+    public ILocator Message(long seq) => page.Locator($"[data-testid=message][data-seq='{seq}']");
+
+    public ILocator MessageWithText(string text) =>
+        Messages.Filter(new LocatorFilterOptions { Has = page.Locator(".body", new PageLocatorOptions { HasTextString = text }) });
+
+    public static ILocator Body(ILocator message) => message.Locator(".body");
+
+    /// <summary>Waits until a conversation is open and returns its thread id.</summary>
+    public async Task<Guid> WaitForThreadAsync()
+    {
+        await Expect(page).ToHaveURLAsync(ThreadUrl());
+        await Expect(Root).ToBeVisibleAsync();
+        return Guid.Parse((await Root.GetAttributeAsync("data-thread-id"))!);
+    }
+
+    /// <summary>Types the text and presses Enter; returns once the server has acknowledged it.</summary>
+    public async Task SendAsync(string text)
+    {
+        await Input.FillAsync(text);
+        await Input.PressAsync("Enter");
+        await Expect(MessageWithText(text).Last).ToHaveAttributeAsync("data-status", "sent");
+        await Expect(Input).ToHaveValueAsync("");
+    }
+
+    public async Task OpenSettingsAsync()
+    {
+        await SettingsButton.ClickAsync();
+        await Expect(page.GetByTestId("settings-panel")).ToBeVisibleAsync();
+    }
+
+    [GeneratedRegex(@"/chat/[0-9a-fA-F-]{36}$")]
+    private static partial Regex ThreadUrl();
 }
