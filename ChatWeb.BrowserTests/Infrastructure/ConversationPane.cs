@@ -35,12 +35,16 @@ public sealed partial class ConversationPane(IPage page)
 
     public static ILocator Body(ILocator message) => message.Locator(".body");
 
-    /// <summary>Waits until a conversation is open and returns its thread id.</summary>
-    public async Task<Guid> WaitForThreadAsync()
+    /// <summary>
+    /// Waits until the page has moved on from <paramref name="previousUrl"/> to a conversation,
+    /// and that conversation is shown; returns its thread id.
+    /// </summary>
+    public async Task<Guid> WaitForNewThreadAsync(string previousUrl)
     {
-        await Expect(page).ToHaveURLAsync(ThreadUrl());
-        await Expect(Root).ToBeVisibleAsync();
-        return Guid.Parse((await Root.GetAttributeAsync("data-thread-id"))!);
+        await page.WaitForURLAsync(url => url != previousUrl && ThreadUrl().IsMatch(url));
+        var threadId = Guid.Parse(ThreadUrl().Match(page.Url).Groups["id"].Value);
+        await Expect(page.Locator($"[data-testid=conversation][data-thread-id='{threadId}']")).ToBeVisibleAsync();
+        return threadId;
     }
 
     /// <summary>Types the text and presses Enter; returns once the server has acknowledged it.</summary>
@@ -58,6 +62,6 @@ public sealed partial class ConversationPane(IPage page)
         await Expect(page.GetByTestId("settings-panel")).ToBeVisibleAsync();
     }
 
-    [GeneratedRegex(@"/chat/[0-9a-fA-F-]{36}$")]
+    [GeneratedRegex(@"/chat/(?<id>[0-9a-fA-F-]{36})$")]
     private static partial Regex ThreadUrl();
 }

@@ -30,17 +30,19 @@ public sealed class NewChatDialog(IPage page)
         await Result(person).ClickAsync();
     }
 
-    /// <summary>Starts (or reopens) a direct chat and returns its thread id once it is open.</summary>
+    /// <summary>Starts a direct chat (from anywhere but that chat itself) and returns its thread id once it is open.</summary>
     public async Task<Guid> StartDirectChatAsync(Person other)
     {
+        var before = page.Url;
         await OpenAsync();
         await PickAsync(other);
         await StartChatButton.ClickAsync();
-        return await new ConversationPane(page).WaitForThreadAsync();
+        return await new ConversationPane(page).WaitForNewThreadAsync(before);
     }
 
     public async Task<Guid> CreateGroupAsync(string title, params Person[] members)
     {
+        var before = page.Url;
         await OpenAsync();
         foreach (var member in members)
         {
@@ -48,6 +50,6 @@ public sealed class NewChatDialog(IPage page)
         }
         await GroupTitle.FillAsync(title);
         await CreateGroupButton.ClickAsync();
-        return await new ConversationPane(page).WaitForThreadAsync();
+        return await new ConversationPane(page).WaitForNewThreadAsync(before);
     }
 }

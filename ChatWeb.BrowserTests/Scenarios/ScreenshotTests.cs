@@ -48,7 +48,7 @@ public sealed class ScreenshotTests(ChatWebServer server, BrowserHost host) : Br
     private static async Task<Guid> SetUpWorkspaceAsync(Device alice, Device bob, Device carol, Device dan)
     {
         var fromDan = await dan.NewChat.StartDirectChatAsync(alice.Person);
-        await dan.Conversation.SendAsync("Thanks for the review, merged it 👍");
+        await dan.Conversation.SendAsync("Thanks for the review, merged it.");
         await dan.CloseTabAsync();
 
         var group = await alice.NewChat.CreateGroupAsync("Design review", bob.Person, carol.Person);
@@ -63,7 +63,7 @@ public sealed class ScreenshotTests(ChatWebServer server, BrowserHost host) : Br
         await alice.Conversation.SendAsync("Here: the draft covers search, presence and the new dark mode.");
         await bob.Conversation.SendAsync("Looks great. One typo in the second paragraph:\n\"recieve\" → \"receive\"");
         await alice.Conversation.SendAsync("Fixed, thanks!");
-        await bob.Conversation.SendAsync("Ship it 🚀");
+        await bob.Conversation.SendAsync("Ship it!");
 
         var withCarol = await carol.NewChat.StartDirectChatAsync(alice.Person);
         await carol.Conversation.SendAsync("Are we still on for the 3 pm call?");
