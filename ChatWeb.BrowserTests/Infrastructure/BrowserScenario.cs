@@ -13,7 +13,15 @@ public abstract class BrowserScenario(ChatWebServer server, BrowserHost host) : 
 
     protected ChatWebServer Server => server;
 
-    /// <summary>A new person registers through the UI in a browser of their own.</summary>
+    /// <summary>A new person with an account, on the chat page in a browser of their own.</summary>
+    protected async Task<Device> SignUpAsync(string displayName, ViewportSize? viewport = null)
+    {
+        var device = await OpenDeviceAsync(Person.Create(displayName), viewport);
+        await device.SignUpAsync();
+        return device;
+    }
+
+    /// <summary>A new person registers through the registration page, as a person would.</summary>
     protected async Task<Device> RegisterAsync(string displayName, ViewportSize? viewport = null)
     {
         var device = await OpenDeviceAsync(Person.Create(displayName), viewport);
@@ -21,11 +29,11 @@ public abstract class BrowserScenario(ChatWebServer server, BrowserHost host) : 
         return device;
     }
 
-    /// <summary>Another browser of someone who already has an account, logged in.</summary>
+    /// <summary>Another browser of someone who already has an account, signed in on the chat page.</summary>
     protected async Task<Device> SecondDeviceAsync(Person person, ViewportSize? viewport = null)
     {
         var device = await OpenDeviceAsync(person, viewport);
-        await device.LogInAsync();
+        await device.SignInAsync();
         return device;
     }
 

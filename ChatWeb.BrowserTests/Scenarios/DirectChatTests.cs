@@ -9,8 +9,8 @@ public sealed class DirectChatTests(ChatWebServer server, BrowserHost host) : Br
     [Fact]
     public async Task StartDirectChat_FirstMessage_BobSeesItUnreadLiveAndReadingClearsBothHisDevices()
     {
-        var alice = await RegisterAsync("Alice Martin");
-        var bob = await RegisterAsync("Bob Stone");
+        var alice = await SignUpAsync("Alice Martin");
+        var bob = await SignUpAsync("Bob Stone");
         var bobLaptop = await SecondDeviceAsync(bob.Person);
         await PageChecks.MarkDocumentAsync(bob.Page);
         await PageChecks.MarkDocumentAsync(bobLaptop.Page);
@@ -38,7 +38,7 @@ public sealed class DirectChatTests(ChatWebServer server, BrowserHost host) : Br
     [Fact]
     public async Task OpenUnknownThread_ShowsNotFound()
     {
-        var alice = await RegisterAsync("Alice Martin");
+        var alice = await SignUpAsync("Alice Martin");
 
         await alice.GoToAsync($"chat/{Guid.NewGuid()}");
 

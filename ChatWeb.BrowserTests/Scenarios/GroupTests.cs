@@ -10,9 +10,9 @@ public sealed class GroupTests(ChatWebServer server, BrowserHost host) : Browser
     [Fact]
     public async Task Group_CreateRenameMuteNicknameLeave_EachPersonSeesTheirOwnView()
     {
-        var alice = await RegisterAsync("Alice Martin");
-        var bob = await RegisterAsync("Bob Stone");
-        var carol = await RegisterAsync("Carol Diaz");
+        var alice = await SignUpAsync("Alice Martin");
+        var bob = await SignUpAsync("Bob Stone");
+        var carol = await SignUpAsync("Carol Diaz");
 
         // Create: both members see the group appear with its first message unread.
         var threadId = await alice.NewChat.CreateGroupAsync("Launch plan", bob.Person, carol.Person);

@@ -12,8 +12,8 @@ public sealed class HistoryTests(ChatWebServer server, BrowserHost host) : Brows
     [Fact]
     public async Task LongHistory_OpensAtTheBottom_OlderPagesLoadWhenScrollingUp()
     {
-        var alice = await RegisterAsync("Alice Martin");
-        var bob = await RegisterAsync("Bob Stone");
+        var alice = await SignUpAsync("Alice Martin");
+        var bob = await SignUpAsync("Bob Stone");
         var threadId = await new HistorySeeder(Server).SeedDirectThreadAsync(alice.Person, bob.Person, HistoryLength, TestContext.Current.CancellationToken);
         var conversation = alice.Conversation;
 

@@ -10,8 +10,8 @@ public sealed class MarkupTests(ChatWebServer server, BrowserHost host) : Browse
     public async Task MessageWithMarkup_ShowsAsText_AndRunsNoScript()
     {
         const string attack = "<img src=x onerror=alert(1)>";
-        var alice = await RegisterAsync("Alice Martin");
-        var bob = await RegisterAsync("Bob Stone");
+        var alice = await SignUpAsync("Alice Martin");
+        var bob = await SignUpAsync("Bob Stone");
         var dialogs = new List<string>();
         foreach (var page in new[] { alice.Page, bob.Page })
         {

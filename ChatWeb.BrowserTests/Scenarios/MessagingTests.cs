@@ -72,8 +72,8 @@ public sealed class MessagingTests(ChatWebServer server, BrowserHost host) : Bro
 
     private async Task<(Device Alice, Device Bob, Guid ThreadId)> OpenDirectChatAsync()
     {
-        var alice = await RegisterAsync("Alice Martin");
-        var bob = await RegisterAsync("Bob Stone");
+        var alice = await SignUpAsync("Alice Martin");
+        var bob = await SignUpAsync("Bob Stone");
         var threadId = await alice.NewChat.StartDirectChatAsync(bob.Person);
         await bob.GoToAsync($"chat/{threadId}");
         await Expect(bob.Conversation.Root).ToBeVisibleAsync();

@@ -10,8 +10,8 @@ public sealed class PhoneTests(ChatWebServer server, BrowserHost host) : Browser
     [Fact]
     public async Task Phone_ListThenConversationThenBack_OnePaneAtATime()
     {
-        var alice = await RegisterAsync("Alice Martin", Viewports.Phone);
-        var bob = await RegisterAsync("Bob Stone");
+        var alice = await SignUpAsync("Alice Martin", Viewports.Phone);
+        var bob = await SignUpAsync("Bob Stone");
         var threadId = await bob.NewChat.StartDirectChatAsync(alice.Person);
         await bob.Conversation.SendAsync("Are you on the train?");
         var row = alice.Threads.Item(threadId);

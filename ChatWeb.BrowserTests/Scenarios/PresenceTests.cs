@@ -9,8 +9,8 @@ public sealed class PresenceTests(ChatWebServer server, BrowserHost host) : Brow
     [Fact]
     public async Task Presence_BobClosesHisLastPage_OfflineForAlice_OnlineAgainWhenHeReturns()
     {
-        var alice = await RegisterAsync("Alice Martin");
-        var bob = await RegisterAsync("Bob Stone");
+        var alice = await SignUpAsync("Alice Martin");
+        var bob = await SignUpAsync("Bob Stone");
         var bobPhone = await SecondDeviceAsync(bob.Person);
         var threadId = await alice.NewChat.StartDirectChatAsync(bob.Person);
         await alice.Conversation.SendAsync("Are you around?");

@@ -14,10 +14,10 @@ public sealed class ScreenshotTests(ChatWebServer server, BrowserHost host) : Br
     [Fact]
     public async Task MainScreens_DesktopLightDarkAndPhone_AreCaptured()
     {
-        var alice = await RegisterAsync("Alice Martin");
-        var bob = await RegisterAsync("Bob Stone");
-        var carol = await RegisterAsync("Carol Diaz");
-        var dan = await RegisterAsync("Dan Okafor");
+        var alice = await SignUpAsync("Alice Martin");
+        var bob = await SignUpAsync("Bob Stone");
+        var carol = await SignUpAsync("Carol Diaz");
+        var dan = await SignUpAsync("Dan Okafor");
         var withBob = await SetUpWorkspaceAsync(alice, bob, carol, dan);
 
         await alice.GoToAsync($"chat/{withBob}");
