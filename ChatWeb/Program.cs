@@ -30,9 +30,7 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
-// API and hub clients want the bare status code, not the HTML "not found" page (nor the 400 a re-executed POST gets).
-app.UseWhen(context => !AuthSchemes.IsApiRequest(context),
-    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseChatStatusCodePages();
 
 app.UseMiddleware<HubOriginGuard>();
 app.UseAntiforgery();

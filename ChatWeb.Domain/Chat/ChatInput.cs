@@ -77,6 +77,16 @@ public static class ChatInput
     public static string Preview(string body)
     {
         var flat = string.Join(' ', body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return flat.Length <= ChatThread.PreviewMaxLength ? flat : flat[..(ChatThread.PreviewMaxLength - 1)] + "…";
+        if (flat.Length <= ChatThread.PreviewMaxLength)
+        {
+            return flat;
+        }
+        var cut = ChatThread.PreviewMaxLength - 1;
+        // Half a surrogate pair (half an emoji) would be stored as U+FFFD.
+        if (char.IsHighSurrogate(flat[cut - 1]))
+        {
+            cut--;
+        }
+        return flat[..cut] + "…";
     }
 }

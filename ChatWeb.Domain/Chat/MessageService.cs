@@ -66,12 +66,14 @@ public sealed class MessageService(IDbContextFactory<ChatDbContext> dbFactory, I
         {
             // On SQLite this begins IMMEDIATE, so concurrent senders queue for the write lock instead of deadlocking.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Membership before the idempotency look-up: someone who has left is refused like any
+            // non-member, even when retrying a message they sent while still in the thread.
+            await RequireMemberAsync(db, userId, threadId, ct);
             var earlier = await FindByClientIdAsync(db, userId, clientMessageId, ct);
             if (earlier is not null)
             {
                 return (EnsureSameThread(earlier, threadId), false);
             }
-            await RequireMemberAsync(db, userId, threadId, ct);
 
             var now = clock.GetUtcNow().UtcDateTime;
             var preview = ChatInput.Preview(body);

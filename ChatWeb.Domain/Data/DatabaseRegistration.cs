@@ -1,7 +1,9 @@
 using ChatWeb.Domain.Data.Sqlite;
 using ChatWeb.Domain.Data.SqlServer;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,14 +46,16 @@ public static class DatabaseRegistration
         }
 
         services.AddScoped<ChatDbContext>(sp => sp.GetRequiredService<IDbContextFactory<ChatDbContext>>().CreateDbContext());
+        // The migrations hold Identity's version 3 tables (passkeys); the model must say so wherever it is built.
+        services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         return services;
     }
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString);
+        options.UseSqlite(connectionString).ReplaceService<IModelCacheKeyFactory, IdentitySchemaModelCacheKeyFactory>();
 
     internal static void ConfigureSqlServer(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlServer(connectionString);
+        options.UseSqlServer(connectionString).ReplaceService<IModelCacheKeyFactory, IdentitySchemaModelCacheKeyFactory>();
 
     /// <summary>A relative SQLite file is placed under the content root, and its folder is created.</summary>
     private static string ResolveSqlitePath(string connectionString, string contentRoot)

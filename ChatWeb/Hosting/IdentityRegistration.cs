@@ -12,6 +12,7 @@ internal static class IdentityRegistration
     {
         var settings = configuration.GetSection(IdentityOptionsSection.SectionName).Get<IdentityOptionsSection>() ?? new();
 
+        services.AddChatDataProtection(configuration);
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();

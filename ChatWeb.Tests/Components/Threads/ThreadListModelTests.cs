@@ -1,0 +1,90 @@
+using ChatWeb.Components.Threads;
+using ChatWeb.Domain.Chat;
+using ChatWeb.Domain.Entities;
+using ChatWeb.Domain.Presence;
+using Xunit;
+
+namespace ChatWeb.Tests.Components.Threads;
+
+public sealed class ThreadListModelTests
+{
+    private static readonly DateTime Noon = new(2026, 3, 4, 12, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Upsert_NewerActivity_MovesThreadToTheTop()
+    {
+        var model = new ThreadListModel("ann@corp.example");
+        var a = Direct("bob@corp.example", lastSeq: 1, at: Noon);
+        var b = Direct("cat@corp.example", lastSeq: 1, at: Noon.AddMinutes(1));
+        model.Reset([a, b]);
+
+        var changed = model.Upsert(a with { LastSeq = 2, LastMessageAt = Noon.AddMinutes(2) });
+
+        Assert.True(changed);
+        Assert.Equal([a.Id, b.Id], model.Threads.Select(t => t.Id));
+    }
+
+    [Fact]
+    public void Upsert_OlderViewThanShown_IsDropped()
+    {
+        var model = new ThreadListModel("ann@corp.example");
+        var shown = Direct("bob@corp.example", lastSeq: 5, at: Noon) with { LastReadSeq = 5, UnreadCount = 0 };
+        model.Reset([shown]);
+
+        var olderSeq = model.Upsert(shown with { LastSeq = 4, LastReadSeq = 3, UnreadCount = 1 });
+        var olderRead = model.Upsert(shown with { LastReadSeq = 2, UnreadCount = 3 });
+
+        Assert.False(olderSeq);
+        Assert.False(olderRead);
+        Assert.Equal(0, Assert.Single(model.Threads).UnreadCount);
+    }
+
+    [Fact]
+    public void Upsert_SameWatermarksNewSettings_IsTaken()
+    {
+        var model = new ThreadListModel("ann@corp.example");
+        var shown = Direct("bob@corp.example", lastSeq: 5, at: Noon);
+        model.Reset([shown]);
+
+        model.Upsert(shown with { IsMuted = true, Nickname = "Bobby" });
+
+        var thread = Assert.Single(model.Threads);
+        Assert.True(thread.IsMuted);
+        Assert.Equal("Bobby", thread.DisplayTitle);
+    }
+
+    [Fact]
+    public void IsOnline_DirectAndGroupThreads_DotOnlyForTheOtherPersonOnceKnown()
+    {
+        var model = new ThreadListModel("ann@corp.example");
+        var direct = Direct("bob@corp.example", lastSeq: 0, at: Noon);
+        var group = direct with { Id = Guid.NewGuid(), Kind = ThreadKind.Group, Title = "Team" };
+        model.Reset([direct, group]);
+        Assert.Null(model.IsOnline(direct));
+        Assert.Equal(["bob@corp.example"], model.PartnersWithUnknownPresence());
+
+        model.SetPresence(new PresenceView("BOB@corp.example", IsOnline: true, LastSeenAt: null));
+
+        Assert.True(model.IsOnline(direct));
+        Assert.Null(model.IsOnline(group));
+        Assert.Empty(model.PartnersWithUnknownPresence());
+    }
+
+    [Fact]
+    public void UnreadTotal_MutedThreads_AreLeftOut()
+    {
+        var model = new ThreadListModel("ann@corp.example");
+        model.Reset(
+        [
+            Direct("bob@corp.example", lastSeq: 3, at: Noon) with { UnreadCount = 3 },
+            Direct("cat@corp.example", lastSeq: 7, at: Noon) with { UnreadCount = 7, IsMuted = true },
+        ]);
+
+        Assert.Equal(3, model.UnreadTotal);
+    }
+
+    private static ThreadSummary Direct(string other, long lastSeq, DateTime at) => new(
+        Guid.NewGuid(), ThreadKind.Direct, other, Nickname: null, IsMuted: false, UnreadCount: 0, lastSeq, LastReadSeq: 0, at,
+        LastMessagePreview: null, MemberRole.Member,
+        [new ThreadMemberView("ann@corp.example", "Ann", MemberRole.Member), new ThreadMemberView(other, other, MemberRole.Member)]);
+}

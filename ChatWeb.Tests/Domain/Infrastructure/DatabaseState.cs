@@ -1,0 +1,31 @@
+using ChatWeb.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatWeb.Tests.Domain.Infrastructure;
+
+/// <summary>
+/// Every chat row as text. Two states compared equal mean nothing was written, not merely that the
+/// row counts happen to match.
+/// </summary>
+public sealed record DatabaseState(int Threads, int Members, int Messages, int Contacts, IReadOnlyList<string> Rows)
+{
+    public static async Task<DatabaseState> ReadAsync(IDbContextFactory<ChatDbContext> factory, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var threads = await db.Threads.AsNoTracking().ToListAsync(ct);
+        var members = await db.ThreadMembers.AsNoTracking().ToListAsync(ct);
+        var messages = await db.Messages.AsNoTracking().ToListAsync(ct);
+        var contacts = await db.Contacts.AsNoTracking().ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().ToListAsync(ct);
+
+        IEnumerable<string> rows =
+        [
+            .. threads.Select(t => $"thread {t.Id} {t.Kind} '{t.Title}' {t.DirectKey} seq={t.LastSeq} at={t.LastMessageAt:O} '{t.LastMessagePreview}' by={t.LastMessageSenderId}"),
+            .. members.Select(m => $"member {m.ThreadId} {m.OwnerId} {m.Role} '{m.Nickname}' muted={m.IsMuted} read={m.LastReadSeq} joined={m.JoinedAt:O} active={m.LastActivityAt:O}"),
+            .. messages.Select(m => $"message {m.Id} {m.ThreadId} seq={m.Seq} {m.SenderId} {m.ClientMessageId} '{m.Body}' {m.SentAt:O}"),
+            .. contacts.Select(c => $"contact {c.OwnerId} {c.ContactId} {c.CreatedAt:O}"),
+            .. users.Select(u => $"user {u.Id} {u.UserName} '{u.DisplayName}' seen={u.LastSeenAt:O}"),
+        ];
+        return new DatabaseState(threads.Count, members.Count, messages.Count, contacts.Count, rows.Order(StringComparer.Ordinal).ToList());
+    }
+}

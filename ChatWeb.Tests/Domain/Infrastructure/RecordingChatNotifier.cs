@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using ChatWeb.Domain.Chat;
+using ChatWeb.Domain.Presence;
+
+namespace ChatWeb.Tests.Domain.Infrastructure;
+
+/// <summary>Keeps every announcement the services make, in order, for the test to inspect.</summary>
+public sealed class RecordingChatNotifier : IChatNotifier
+{
+    private readonly ConcurrentQueue<MessageStored> messagesStored = new();
+    private readonly ConcurrentQueue<ThreadUpdated> threadsUpdated = new();
+    private readonly ConcurrentQueue<ThreadRemoved> threadsRemoved = new();
+    private readonly ConcurrentQueue<string> contactsChanged = new();
+    private readonly ConcurrentQueue<PresenceChanged> presenceChanged = new();
+
+    public sealed record MessageStored(ChatMessage Message, IReadOnlyCollection<string> RecipientIds);
+    public sealed record ThreadUpdated(IReadOnlyDictionary<string, ThreadSummary> ViewsByUserId);
+    public sealed record ThreadRemoved(Guid ThreadId, IReadOnlyCollection<string> UserIds);
+    public sealed record PresenceChanged(PresenceView Presence, IReadOnlyCollection<string> UserIds);
+
+    /// <summary>Runs while a message is being announced: lets a test look at the database at that moment.</summary>
+    public Func<ChatMessage, Task>? OnMessageStored { get; set; }
+
+    public IReadOnlyList<MessageStored> MessagesStored => [.. messagesStored];
+    public IReadOnlyList<ThreadUpdated> ThreadsUpdated => [.. threadsUpdated];
+    public IReadOnlyList<ThreadRemoved> ThreadsRemoved => [.. threadsRemoved];
+    public IReadOnlyList<string> ContactsChanged => [.. contactsChanged];
+    public IReadOnlyList<PresenceChanged> PresenceChanges => [.. presenceChanged];
+
+    public int Count => messagesStored.Count + threadsUpdated.Count + threadsRemoved.Count + contactsChanged.Count + presenceChanged.Count;
+
+    public void Clear()
+    {
+        messagesStored.Clear();
+        threadsUpdated.Clear();
+        threadsRemoved.Clear();
+        contactsChanged.Clear();
+        presenceChanged.Clear();
+    }
+
+    public async Task MessageStoredAsync(ChatMessage message, IReadOnlyCollection<string> recipientIds, CancellationToken ct)
+    {
+        if (OnMessageStored is { } inspect)
+        {
+            await inspect(message);
+        }
+        messagesStored.Enqueue(new MessageStored(message, [.. recipientIds]));
+    }
+
+    public Task ThreadUpdatedAsync(IReadOnlyDictionary<string, ThreadSummary> viewsByUserId, CancellationToken ct)
+    {
+        threadsUpdated.Enqueue(new ThreadUpdated(new Dictionary<string, ThreadSummary>(viewsByUserId)));
+        return Task.CompletedTask;
+    }
+
+    public Task ThreadRemovedAsync(Guid threadId, IReadOnlyCollection<string> userIds, CancellationToken ct)
+    {
+        threadsRemoved.Enqueue(new ThreadRemoved(threadId, [.. userIds]));
+        return Task.CompletedTask;
+    }
+
+    public Task ContactsChangedAsync(string userId, CancellationToken ct)
+    {
+        contactsChanged.Enqueue(userId);
+        return Task.CompletedTask;
+    }
+
+    public Task PresenceChangedAsync(PresenceView presence, IReadOnlyCollection<string> userIds, CancellationToken ct)
+    {
+        presenceChanged.Enqueue(new PresenceChanged(presence, [.. userIds]));
+        return Task.CompletedTask;
+    }
+}

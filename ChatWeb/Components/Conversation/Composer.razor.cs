@@ -1,0 +1,98 @@
+using ChatWeb.Domain.Entities;
+using ChatWeb.Realtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+
+namespace ChatWeb.Components.Conversation;
+
+/// <summary>
+/// Writes messages: Enter sends, Shift+Enter adds a line, blank or over-long text cannot be sent.
+/// It re-renders on every keystroke, so it is its own component: typing never re-renders the list.
+/// </summary>
+public sealed partial class Composer
+{
+    public const int MaxLength = Message.BodyMaxLength;
+    public const int CounterFrom = 3500;
+
+    /// <summary>The hub rate-limits typing notices too; this keeps a fast typist from even trying.</summary>
+    public static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(2);
+
+    private ElementReference textarea;
+    private IJSObjectReference? keyHandler;
+    private string draft = "";
+    private DateTimeOffset lastTypingSent = DateTimeOffset.MinValue;
+
+    [Inject] public required IChatEvents Events { get; init; }
+
+    [Inject] public required TimeProvider Time { get; init; }
+
+    [Inject] public required ILogger<Composer> Logger { get; init; }
+
+    [Parameter, EditorRequired] public Guid ThreadId { get; set; }
+
+    [Parameter, EditorRequired] public ConversationInterop Interop { get; set; } = default!;
+
+    /// <summary>Receives the text to send; the composer has already cleared itself.</summary>
+    [Parameter] public EventCallback<string> OnSend { get; set; }
+
+    private bool IsTooLong => draft.Length > MaxLength;
+
+    private bool CanSend => !string.IsNullOrWhiteSpace(draft) && !IsTooLong;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            keyHandler = await Interop.AttachComposerAsync(textarea);
+            await Interop.CallAsync(keyHandler, "focus");
+        }
+    }
+
+    /// <summary>The decision to send; the module only stops the browser inserting the newline.</summary>
+    internal async Task HandleKeyDownAsync(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter" && !e.ShiftKey && !e.IsComposing)
+        {
+            await SendAsync();
+        }
+    }
+
+    private async Task SendAsync()
+    {
+        if (!CanSend)
+        {
+            return;
+        }
+        var body = draft;
+        draft = "";
+        // A new message gets a fresh typing notice straight away.
+        lastTypingSent = DateTimeOffset.MinValue;
+        await OnSend.InvokeAsync(body);
+    }
+
+    private async Task OnDraftChangedAsync()
+    {
+        if (string.IsNullOrWhiteSpace(draft))
+        {
+            return;
+        }
+        var now = Time.GetUtcNow();
+        if (now - lastTypingSent < TypingInterval)
+        {
+            return;
+        }
+        lastTypingSent = now;
+        try
+        {
+            await Events.SendTypingAsync(ThreadId);
+        }
+        catch (Exception ex)
+        {
+            // Typing notices are a nicety; a dropped one must never get in the way of writing.
+            Logger.LogDebug(ex, "Typing notice for {ThreadId} not sent.", ThreadId);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Interop.ReleaseAsync(keyHandler);
+}

@@ -1,0 +1,144 @@
+// Browser-side helpers of the open conversation, loaded as a module by ConversationInterop.
+// Scrolling is handled here rather than round-tripping every scroll event to the server: only
+// state changes (at bottom or not, near an edge that can load more) are reported to .NET.
+
+const bottomSlackPx = 48;
+const edgePx = 300;
+
+/** The browser's time zone, so message times can be shown in the reader's local time. */
+export function timeZone() {
+    return {
+        id: Intl.DateTimeFormat().resolvedOptions().timeZone ?? null,
+        offsetMinutes: -new Date().getTimezoneOffset(),
+    };
+}
+
+/**
+ * Enter sends, Shift+Enter adds a line. Blazor cannot call preventDefault conditionally, so the
+ * newline is suppressed here; deciding to send stays in .NET (Composer.HandleKeyDownAsync).
+ */
+export function attachComposer(textarea) {
+    const onKeyDown = e => {
+        if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+            e.preventDefault();
+        }
+    };
+    textarea.addEventListener('keydown', onKeyDown);
+    return {
+        focus: () => textarea.focus(),
+        dispose: () => textarea.removeEventListener('keydown', onKeyDown),
+    };
+}
+
+export function attachScroller(scroller, dotnet) {
+    return new ScrollKeeper(scroller, dotnet);
+}
+
+class ScrollKeeper {
+    constructor(scroller, dotnet) {
+        this.el = scroller;
+        this.dotnet = dotnet;
+        this.atBottom = true;
+        this.hasOlder = false;
+        this.hasNewer = false;
+        this.waitingForMore = false;
+        this.anchor = null;
+
+        this.onScroll = () => this.report();
+        this.onVisibility = () => this.call('OnVisibilityChanged', document.visibilityState === 'visible');
+        // Runs after Blazor applied a render batch and before the browser paints: no visible jump.
+        this.mutations = new MutationObserver(() => this.keepPosition());
+        this.resizes = new ResizeObserver(() => this.keepPosition());
+
+        scroller.addEventListener('scroll', this.onScroll, { passive: true });
+        document.addEventListener('visibilitychange', this.onVisibility);
+        this.mutations.observe(scroller, { childList: true, subtree: true, characterData: true });
+        this.resizes.observe(scroller);
+
+        this.showFirstUnreadOrBottom();
+        this.onVisibility();
+        this.report();
+    }
+
+    /** Tells the keeper whether more history can be loaded, and that the last request was answered. */
+    setEdges(hasOlder, hasNewer) {
+        this.hasOlder = hasOlder;
+        this.hasNewer = hasNewer;
+        this.waitingForMore = false;
+        this.anchor = null;
+        requestAnimationFrame(() => this.report());
+    }
+
+    /** Keeps the first visible message where it is while rows are added or removed above it. */
+    holdPosition() {
+        const top = this.el.getBoundingClientRect().top;
+        const rows = this.el.querySelectorAll('[data-key]');
+        for (const row of rows) {
+            const rect = row.getBoundingClientRect();
+            if (rect.bottom > top) {
+                this.anchor = { key: row.dataset.key, offset: rect.top - top };
+                return;
+            }
+        }
+        this.anchor = null;
+    }
+
+    scrollToBottom() {
+        this.anchor = null;
+        this.el.scrollTop = this.el.scrollHeight;
+        this.report();
+    }
+
+    showFirstUnreadOrBottom() {
+        const divider = this.el.querySelector('[data-testid="new-messages-divider"]');
+        if (divider) {
+            this.el.scrollTop += divider.getBoundingClientRect().top - this.el.getBoundingClientRect().top - 16;
+        } else {
+            this.el.scrollTop = this.el.scrollHeight;
+        }
+    }
+
+    keepPosition() {
+        if (this.anchor) {
+            const row = this.el.querySelector(`[data-key="${CSS.escape(this.anchor.key)}"]`);
+            if (row) {
+                const now = row.getBoundingClientRect().top - this.el.getBoundingClientRect().top;
+                this.el.scrollTop += now - this.anchor.offset;
+            }
+        } else if (this.atBottom) {
+            this.el.scrollTop = this.el.scrollHeight;
+        }
+    }
+
+    report() {
+        const el = this.el;
+        const fromBottom = el.scrollHeight - el.scrollTop - el.clientHeight;
+        const atBottom = fromBottom <= bottomSlackPx;
+        if (atBottom !== this.atBottom) {
+            this.atBottom = atBottom;
+            this.call('OnAtBottomChanged', atBottom);
+        }
+        if (this.waitingForMore) {
+            return;
+        }
+        if (this.hasOlder && el.scrollTop < edgePx) {
+            this.waitingForMore = true;
+            this.call('OnNearTop');
+        } else if (this.hasNewer && fromBottom < edgePx) {
+            this.waitingForMore = true;
+            this.call('OnNearBottom');
+        }
+    }
+
+    call(method, ...args) {
+        // The circuit may be gone (tab closing, navigation): nothing useful to do then.
+        this.dotnet.invokeMethodAsync(method, ...args).catch(() => { });
+    }
+
+    dispose() {
+        this.el.removeEventListener('scroll', this.onScroll);
+        document.removeEventListener('visibilitychange', this.onVisibility);
+        this.mutations.disconnect();
+        this.resizes.disconnect();
+    }
+}

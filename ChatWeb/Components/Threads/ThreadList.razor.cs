@@ -1,0 +1,169 @@
+using ChatWeb.Components.Shared;
+using ChatWeb.Domain.Chat;
+using ChatWeb.Domain.Presence;
+using ChatWeb.Realtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Logging;
+using MudBlazor;
+
+namespace ChatWeb.Components.Threads;
+
+public sealed partial class ThreadList : IDisposable
+{
+    private readonly List<IDisposable> subscriptions = [];
+    private readonly CancellationTokenSource lifetime = new();
+    private ThreadListModel? model;
+    // While a load runs, the events that arrive meanwhile, to replay onto its result.
+    private List<Action<ThreadListModel>>? arrivedDuringLoad;
+    private int loads;
+    private CurrentUser? me;
+    private int activeTab;
+
+    [Inject] public required ConversationService Conversations { get; init; }
+    [Inject] public required PresenceService Presence { get; init; }
+    [Inject] public required ICurrentUserAccessor CurrentUser { get; init; }
+    [Inject] public required IChatEvents Events { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required ILogger<ThreadList> Logger { get; init; }
+
+    [Parameter] public Guid? SelectedThreadId { get; set; }
+
+    [CascadingParameter] public LocalClock? Clock { get; set; }
+
+    private LocalClock Now => Clock ?? LocalClock.Utc(Time);
+
+    /// <summary>The Chats tab's count, like the list's badges; null hides it.</summary>
+    private string? UnreadTotal => (model?.UnreadTotal ?? 0) switch
+    {
+        <= 0 => null,
+        > 99 => "99+",
+        var total => total.ToString(System.Globalization.CultureInfo.CurrentCulture),
+    };
+
+    protected override async Task OnInitializedAsync()
+    {
+        // Prerendering has no circuit to push events to; the interactive render loads for real.
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+        me = await CurrentUser.GetAsync();
+        // Subscribe before loading, so nothing that happens during the load is lost.
+        subscriptions.Add(Events.On<ThreadSummary>(thread => InvokeAsync(() => OnThreadUpdatedAsync(thread))));
+        subscriptions.Add(Events.On<ThreadRemovedNotice>(notice => InvokeAsync(() => OnThreadRemoved(notice))));
+        subscriptions.Add(Events.On<PresenceView>(view => InvokeAsync(() => OnPresenceChanged(view))));
+        // Events may have been missed while the connection was down: the server's list is the truth.
+        subscriptions.Add(Events.On<ReconnectedNotice>(_ => InvokeAsync(ReloadAsync)));
+        await ReloadAsync();
+        await LiveEvents.StartAsync(Events, Snackbar, Logger, lifetime.Token);
+    }
+
+    private async Task ReloadAsync()
+    {
+        var arrived = arrivedDuringLoad = [];
+        var load = ++loads;
+        try
+        {
+            var loaded = await Conversations.GetThreadsAsync(me!.Id, lifetime.Token);
+            if (load != loads)
+            {
+                return; // a later load (after a reconnect) started meanwhile and read newer state
+            }
+            var fresh = new ThreadListModel(me.UserName);
+            fresh.Reset(loaded);
+            // An event may be newer than what the query read, or older: the model keeps the newer.
+            arrived.ForEach(apply => apply(fresh));
+            model = fresh;
+            await LoadPresenceAsync();
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (ChatException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            if (arrivedDuringLoad == arrived)
+            {
+                arrivedDuringLoad = null;
+            }
+        }
+        StateHasChanged();
+    }
+
+    /// <summary>Applies a change to the list shown, and to the one being loaded if a load is running.</summary>
+    private void Apply(Action<ThreadListModel> change)
+    {
+        arrivedDuringLoad?.Add(change);
+        if (model is not null)
+        {
+            change(model);
+        }
+    }
+
+    private async Task LoadPresenceAsync()
+    {
+        if (model?.PartnersWithUnknownPresence() is not { Count: > 0 } unknown)
+        {
+            return;
+        }
+        model.SetPresence(await Presence.GetAsync(unknown, lifetime.Token));
+    }
+
+    private async Task OnThreadUpdatedAsync(ThreadSummary thread)
+    {
+        Apply(m => m.Upsert(thread));
+        StateHasChanged();
+        await LoadPresenceAsync();
+        StateHasChanged();
+    }
+
+    private void OnThreadRemoved(ThreadRemovedNotice notice)
+    {
+        Apply(m => m.Remove(notice.ThreadId));
+        if (notice.ThreadId == SelectedThreadId)
+        {
+            Snackbar.Add("You are no longer in that conversation.", Severity.Info);
+            Navigation.NavigateTo("");
+        }
+        StateHasChanged();
+    }
+
+    private void OnPresenceChanged(PresenceView view)
+    {
+        Apply(m => m.SetPresence(view));
+        StateHasChanged();
+    }
+
+    private async Task OpenNewChatAsync()
+    {
+        var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true };
+        var dialog = await Dialogs.ShowAsync<NewChatDialog>("New conversation", options);
+        if (await dialog.Result is { Canceled: false, Data: ThreadSummary thread })
+        {
+            await OpenThread(thread);
+        }
+    }
+
+    /// <summary>Shows a thread at once (its ThreadUpdated event may still be on its way) and opens it.</summary>
+    private async Task OpenThread(ThreadSummary thread)
+    {
+        activeTab = 0;
+        Apply(m => m.Upsert(thread));
+        Navigation.NavigateTo($"chat/{thread.Id}");
+        await LoadPresenceAsync();
+    }
+
+    public void Dispose()
+    {
+        subscriptions.ForEach(s => s.Dispose());
+        lifetime.Cancel();
+        lifetime.Dispose();
+    }
+}
