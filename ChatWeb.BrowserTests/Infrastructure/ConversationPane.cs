@@ -20,6 +20,7 @@ public sealed partial class ConversationPane(IPage page)
     public ILocator PresenceDot => Root.GetByTestId("presence-dot");
 
     public ILocator SettingsButton => page.GetByTestId("thread-settings");
+    public ILocator SettingsPanel => page.GetByTestId("settings-panel");
     public ILocator MuteToggle => page.Locator("input[data-testid=mute-toggle], [data-testid=mute-toggle] input").First;
     public ILocator NicknameInput => page.Locator("input[data-testid=nickname-input], [data-testid=nickname-input] input").First;
     public ILocator NicknameSave => page.GetByTestId("nickname-save");
@@ -59,7 +60,7 @@ public sealed partial class ConversationPane(IPage page)
     public async Task OpenSettingsAsync()
     {
         await SettingsButton.ClickAsync();
-        await Expect(page.GetByTestId("settings-panel")).ToBeVisibleAsync();
+        await Expect(SettingsPanel).ToBeInViewportAsync(new() { Ratio = 1 });
     }
 
     [GeneratedRegex(@"/chat/(?<id>[0-9a-fA-F-]{36})$")]

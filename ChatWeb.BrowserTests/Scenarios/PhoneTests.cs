@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ChatWeb.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
@@ -23,8 +24,11 @@ public sealed class PhoneTests(ChatWebServer server, BrowserHost host) : Browser
         await Expect(alice.Conversation.Root).ToBeVisibleAsync();
         await Expect(row).ToBeHiddenAsync();
         await Expect(alice.Conversation.MessageWithText("Are you on the train?")).ToBeInViewportAsync();
-        await Expect(alice.Conversation.Input).ToBeInViewportAsync();
+        await Expect(alice.Conversation.Input).ToBeInViewportAsync(Whole);
+        await Expect(alice.Conversation.SendButton).ToBeInViewportAsync(Whole);
+        await Expect(alice.Conversation.SettingsPanel).Not.ToBeInViewportAsync();
         await alice.Conversation.SendAsync("Yes, 10 minutes");
+        await Expect(alice.Conversation.MessageWithText("Yes, 10 minutes").Locator(".bubble")).ToBeInViewportAsync(Whole);
         await Expect(bob.Conversation.MessageWithText("Yes, 10 minutes")).ToBeVisibleAsync();
         await NoSidewaysScrollAsync(alice);
 
@@ -36,6 +40,8 @@ public sealed class PhoneTests(ChatWebServer server, BrowserHost host) : Browser
         await Expect(ThreadListPane.UnreadBadge(row)).ToHaveCountAsync(0);
         await NoSidewaysScrollAsync(alice);
     }
+
+    private static readonly LocatorAssertionsToBeInViewportOptions Whole = new() { Ratio = 1 };
 
     private static async Task NoSidewaysScrollAsync(Device device)
     {
