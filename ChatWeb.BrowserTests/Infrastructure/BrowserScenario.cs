@@ -1,0 +1,78 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace ChatWeb.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Base of every scenario class: makes people and their devices on the shared app and browser,
+/// closes them afterwards, and on a failure keeps a screenshot of every open page.
+/// </summary>
+public abstract class BrowserScenario(ChatWebServer server, BrowserHost host) : IAsyncDisposable
+{
+    private readonly List<Device> devices = [];
+
+    protected ChatWebServer Server => server;
+
+    /// <summary>A new person with an account, on the chat page in a browser of their own.</summary>
+    protected async Task<Device> SignUpAsync(string displayName, ViewportSize? viewport = null)
+    {
+        var device = await OpenDeviceAsync(Person.Create(displayName), viewport);
+        await device.SignUpAsync();
+        return device;
+    }
+
+    /// <summary>A new person registers through the registration page, as a person would.</summary>
+    protected async Task<Device> RegisterAsync(string displayName, ViewportSize? viewport = null)
+    {
+        var device = await OpenDeviceAsync(Person.Create(displayName), viewport);
+        await device.RegisterAsync();
+        return device;
+    }
+
+    /// <summary>Another browser of someone who already has an account, signed in on the chat page.</summary>
+    protected async Task<Device> SecondDeviceAsync(Person person, ViewportSize? viewport = null)
+    {
+        var device = await OpenDeviceAsync(person, viewport);
+        await device.SignInAsync();
+        return device;
+    }
+
+    protected async Task<Device> OpenDeviceAsync(Person person, ViewportSize? viewport = null)
+    {
+        var device = await Device.OpenAsync(host, server, person, viewport);
+        devices.Add(device);
+        return device;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (TestContext.Current.TestState?.Result == TestResult.Failed)
+        {
+            await KeepEvidenceAsync();
+        }
+        foreach (var device in devices)
+        {
+            await device.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task KeepEvidenceAsync()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "failures");
+        Directory.CreateDirectory(folder);
+        var test = TestContext.Current.Test?.TestDisplayName ?? "test";
+        var safe = string.Concat(test.Select(c => char.IsLetterOrDigit(c) ? c : '_'));
+        for (var i = 0; i < devices.Count; i++)
+        {
+            var page = devices[i].Page;
+            if (!page.IsClosed)
+            {
+                var path = Path.Combine(folder, $"{safe}-{i}-{devices[i].Person.Handle}.png");
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+                TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {path}");
+            }
+        }
+        TestContext.Current.TestOutputHelper?.WriteLine("App output (last lines):" + Environment.NewLine + server.Output);
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChatWeb.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One browser a person uses (a browser context: its own cookies), with the page they are looking at.
+/// A second device of the same person is a second context that logs in again.
+/// </summary>
+public sealed class Device : IAsyncDisposable
+{
+    private readonly Uri baseUrl;
+
+    private Device(Person person, IBrowserContext context, IPage page, Uri baseUrl)
+    {
+        Person = person;
+        Context = context;
+        Page = page;
+        this.baseUrl = baseUrl;
+    }
+
+    public Person Person { get; }
+    public IBrowserContext Context { get; }
+    public IPage Page { get; private set; }
+
+    public ThreadListPane Threads => new(Page);
+    public ConversationPane Conversation => new(Page);
+    public NewChatDialog NewChat => new(Page);
+
+    public static async Task<Device> OpenAsync(BrowserHost host, ChatWebServer server, Person person, ViewportSize? viewport = null)
+    {
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseUrl.ToString(),
+            ViewportSize = viewport ?? Viewports.Desktop,
+            DeviceScaleFactor = 1,
+            Locale = "en-US",
+            TimezoneId = "UTC",
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        return new Device(person, context, page, server.BaseUrl);
+    }
+
+    /// <summary>Creates the person's account through the registration form; they land signed in on the chat page.</summary>
+    public async Task RegisterAsync()
+    {
+        await Page.GotoAsync("Account/Register");
+        await Page.Locator("#Input\\.DisplayName").FillAsync(Person.DisplayName);
+        await Page.Locator("#Input\\.Email").FillAsync(Person.Email);
+        await Page.Locator("#Input\\.Password").FillAsync(Person.Password);
+        await Page.Locator("#Input\\.ConfirmPassword").FillAsync(Person.Password);
+        await Page.Locator("#register-submit").ClickAsync();
+        await WaitUntilSignedInAsync();
+    }
+
+    /// <summary>
+    /// Creates the account by posting the registration form straight from this browser, then opens
+    /// the chat page signed in: the quick way for scenarios that are not about registering.
+    /// </summary>
+    public async Task SignUpAsync()
+    {
+        await FormPost.SubmitAsync(Context, "Account/Register", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = Person.DisplayName,
+            ["Input.Email"] = Person.Email,
+            ["Input.Password"] = Person.Password,
+            ["Input.ConfirmPassword"] = Person.Password,
+        });
+        await GoToAsync();
+        await Expect(Page.Locator(".signed-in-user")).ToHaveTextAsync(Person.DisplayName);
+    }
+
+    /// <summary>Logs in by posting the login form straight from this browser, then opens the chat page.</summary>
+    public async Task SignInAsync()
+    {
+        await FormPost.SubmitAsync(Context, "Account/Login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = Person.Email,
+            ["Input.Password"] = Person.Password,
+        });
+        await GoToAsync();
+        await Expect(Page.Locator(".signed-in-user")).ToHaveTextAsync(Person.DisplayName);
+    }
+
+    public async Task LogInAsync()
+    {
+        await Page.GotoAsync("Account/Login");
+        await Page.Locator("#Input\\.Email").FillAsync(Person.Email);
+        await Page.Locator("#Input\\.Password").FillAsync(Person.Password);
+        await Page.Locator("#login-submit").ClickAsync();
+        await WaitUntilSignedInAsync();
+    }
+
+    public async Task LogOutAsync()
+    {
+        await Page.Locator("#logout").ClickAsync();
+        await Expect(Page.Locator(".signed-in-user")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Opens an app path (e.g. "" or "chat/{id}") and waits for the interactive circuit.</summary>
+    public async Task GoToAsync(string path = "")
+    {
+        await Page.GotoAsync(new Uri(baseUrl, path).ToString());
+        await WaitUntilInteractiveAsync();
+    }
+
+    /// <summary>Before this, clicks land on prerendered markup that has no event handlers yet.</summary>
+    public Task WaitUntilInteractiveAsync() =>
+        Expect(Page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+
+    /// <summary>Closes the page (the tab), keeping the context: the person can come back signed in.</summary>
+    public Task CloseTabAsync() => Page.CloseAsync();
+
+    /// <summary>Opens a new tab in the same browser and goes to the app.</summary>
+    public async Task ReopenAsync(string path = "")
+    {
+        Page = await Context.NewPageAsync();
+        await GoToAsync(path);
+    }
+
+    public ValueTask DisposeAsync() => new(Context.CloseAsync());
+
+    private async Task WaitUntilSignedInAsync()
+    {
+        await Expect(Page.Locator(".signed-in-user")).ToHaveTextAsync(Person.DisplayName);
+        await WaitUntilInteractiveAsync();
+    }
+}
