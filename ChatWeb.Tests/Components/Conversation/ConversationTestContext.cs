@@ -27,8 +27,13 @@ public abstract class ConversationTestContext : BunitContext, IAsyncLifetime
 {
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"chatweb-conversation-{Guid.NewGuid():N}.db");
 
-    protected ConversationTestContext()
+    /// <param name="clock">A clock the test moves itself; the system clock when null.</param>
+    protected ConversationTestContext(TimeProvider? clock = null)
     {
+        if (clock is not null)
+        {
+            Services.AddSingleton(clock);
+        }
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Chat"] = $"Data Source={databasePath}" })
             .Build();

@@ -107,9 +107,22 @@ public sealed partial class ConversationView
             return;
         }
         typing.Note(notice);
-        // One timer, pushed back by every notice: a re-render when the newest notice has lapsed clears the line.
-        typingExpiry ??= Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        typingExpiry.Change(TypingTracker.Lifetime + TimeSpan.FromMilliseconds(100), Timeout.InfiniteTimeSpan);
+        ScheduleTypingExpiry();
+    }
+
+    /// <summary>One timer, set for the next notice to lapse: the re-render then drops that name from the line.</summary>
+    private void ScheduleTypingExpiry()
+    {
+        typingExpiry ??= Time.CreateTimer(_ => _ = InvokeAsync(() =>
+        {
+            StateHasChanged();
+            ScheduleTypingExpiry();
+        }), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        if (typing.NextExpiry is { } next)
+        {
+            var due = next - Time.GetUtcNow();
+            typingExpiry.Change((due > TimeSpan.Zero ? due : TimeSpan.Zero) + TimeSpan.FromMilliseconds(50), Timeout.InfiniteTimeSpan);
+        }
     }
 
     /// <summary>Counts others' messages the reader has not seen yet and starts the divider at the first one.</summary>

@@ -151,8 +151,11 @@ public sealed partial class ConversationView : IAsyncDisposable
         feed?.NoteLastSeq(changed.LastSeq);
     }
 
-    /// <summary>The reader has left (left the group, was removed): never keep showing the content.</summary>
-    private void ShowRemoved()
+    /// <summary>
+    /// The reader has left (left the group, was removed): never keep showing the content. Leaving
+    /// is reported twice, by the panel and by the live event, in either order: the first one wins.
+    /// </summary>
+    private void ShowRemoved(bool byReader = false)
     {
         if (removed || notFound)
         {
@@ -161,17 +164,12 @@ public sealed partial class ConversationView : IAsyncDisposable
         removed = true;
         settingsOpen = false;
         Unsubscribe();
-        Snackbar.Add($"You are no longer a member of {summary?.DisplayTitle ?? "this conversation"}.", Severity.Info);
+        var title = summary?.DisplayTitle ?? "this conversation";
+        Snackbar.Add(byReader ? $"You left {title}." : $"You are no longer a member of {title}.", Severity.Info);
         Navigation.NavigateTo("/");
     }
 
-    private void OnLeft()
-    {
-        removed = true;
-        settingsOpen = false;
-        Unsubscribe();
-        Navigation.NavigateTo("/");
-    }
+    private void OnLeft() => ShowRemoved(byReader: true);
 
     private void Unsubscribe()
     {

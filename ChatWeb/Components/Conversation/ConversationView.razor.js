@@ -25,7 +25,8 @@ export function attachComposer(textarea) {
     };
     textarea.addEventListener('keydown', onKeyDown);
     return {
-        focus: () => textarea.focus(),
+        // Only with a mouse: on a touch screen focusing would throw the keyboard over the messages.
+        focus: () => matchMedia('(pointer: fine)').matches && textarea.focus(),
         dispose: () => textarea.removeEventListener('keydown', onKeyDown),
     };
 }

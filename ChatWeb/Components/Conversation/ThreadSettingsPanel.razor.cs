@@ -36,7 +36,7 @@ public sealed partial class ThreadSettingsPanel
     /// <summary>A change saved here: the parent shows it without waiting for the live event.</summary>
     [Parameter] public EventCallback<ThreadSummary> SummaryChanged { get; set; }
 
-    /// <summary>The reader left the group.</summary>
+    /// <summary>The reader left the group (the conversation says so and goes home).</summary>
     [Parameter] public EventCallback OnLeft { get; set; }
 
     private bool CanManage => Summary is { Kind: ThreadKind.Group, Role: not MemberRole.Member };
@@ -105,7 +105,6 @@ public sealed partial class ThreadSettingsPanel
             Snackbar.Add(ex.Message, Severity.Error);
             return;
         }
-        Snackbar.Add($"You left {Summary.DisplayTitle}.", Severity.Info);
         await OnLeft.InvokeAsync();
     }
 

@@ -26,6 +26,17 @@ internal sealed class TypingTracker(TimeProvider time)
         return typists.Values.OrderBy(t => t.Until).Select(t => t.DisplayName).ToList();
     }
 
+    /// <summary>When the next notice lapses, if any is live: the moment the line must change.</summary>
+    public DateTimeOffset? NextExpiry
+    {
+        get
+        {
+            var now = time.GetUtcNow();
+            var live = typists.Values.Where(t => t.Until > now).Select(t => t.Until).ToList();
+            return live.Count == 0 ? null : live.Min();
+        }
+    }
+
     public static string? Describe(IReadOnlyList<string> names) => names.Count switch
     {
         0 => null,
