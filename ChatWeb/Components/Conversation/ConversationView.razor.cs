@@ -28,6 +28,7 @@ public sealed partial class ConversationView : IAsyncDisposable
     private bool notFound;
     private bool removed;
     private bool loadFailed;
+    private bool ready;
     private bool settingsOpen;
 
     [Inject] public required ConversationService Conversations { get; init; }
@@ -91,6 +92,10 @@ public sealed partial class ConversationView : IAsyncDisposable
             return;
         }
         clock = LocalClock.For(await zone, Time);
+        // Shown only now, complete and in local time: the list attaches its scroll keeping to a full
+        // first page and opens at the bottom (or the first unread), with no empty or UTC frame first.
+        ready = true;
+        StateHasChanged();
         await started;
         if (feed.NeedsCatchUp)
         {

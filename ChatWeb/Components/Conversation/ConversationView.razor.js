@@ -42,6 +42,7 @@ class ScrollKeeper {
         this.hasOlder = false;
         this.hasNewer = false;
         this.waitingForMore = false;
+        this.answered = null;
         this.anchor = null;
 
         this.onScroll = () => this.report();
@@ -52,7 +53,9 @@ class ScrollKeeper {
 
         scroller.addEventListener('scroll', this.onScroll, { passive: true });
         document.addEventListener('visibilitychange', this.onVisibility);
-        this.mutations.observe(scroller, { childList: true, subtree: true, characterData: true });
+        this.mutations.observe(scroller, {
+            childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-load-version'],
+        });
         this.resizes.observe(scroller);
 
         this.showFirstUnreadOrBottom();
@@ -60,27 +63,42 @@ class ScrollKeeper {
         this.report();
     }
 
-    /** Tells the keeper whether more history can be loaded, and that the last request was answered. */
-    setEdges(hasOlder, hasNewer) {
+    /**
+     * Tells the keeper whether more history can be loaded. With answeredVersion, also that the
+     * request it made was answered by the render stamped with that data-load-version: the held
+     * position is let go, and the next request allowed, only once that render is in the page
+     * (interop calls can overtake render batches).
+     */
+    setEdges(hasOlder, hasNewer, answeredVersion) {
         this.hasOlder = hasOlder;
         this.hasNewer = hasNewer;
-        this.waitingForMore = false;
-        this.anchor = null;
+        if (answeredVersion != null) {
+            this.answered = answeredVersion;
+        }
+        this.settle();
+    }
+
+    settle() {
+        if (this.answered != null) {
+            if (Number(this.el.dataset.loadVersion ?? 0) < this.answered) {
+                return;
+            }
+            // The call may run straight after the render batch, before the mutation observer has
+            // had its turn: put the held row back in place now, then let go.
+            this.restoreAnchor();
+            this.answered = null;
+            this.anchor = null;
+            this.waitingForMore = false;
+        }
         requestAnimationFrame(() => this.report());
     }
 
     /** Keeps the first visible message where it is while rows are added or removed above it. */
     holdPosition() {
         const top = this.el.getBoundingClientRect().top;
-        const rows = this.el.querySelectorAll('[data-key]');
-        for (const row of rows) {
-            const rect = row.getBoundingClientRect();
-            if (rect.bottom > top) {
-                this.anchor = { key: row.dataset.key, offset: rect.top - top };
-                return;
-            }
-        }
-        this.anchor = null;
+        const rows = [...this.el.querySelectorAll('[data-key]')];
+        const row = rows.find(r => r.getBoundingClientRect().bottom > top) ?? rows[0];
+        this.anchor = row ? { key: row.dataset.key, offset: row.getBoundingClientRect().top - top } : null;
     }
 
     scrollToBottom() {
@@ -100,13 +118,20 @@ class ScrollKeeper {
 
     keepPosition() {
         if (this.anchor) {
-            const row = this.el.querySelector(`[data-key="${CSS.escape(this.anchor.key)}"]`);
-            if (row) {
-                const now = row.getBoundingClientRect().top - this.el.getBoundingClientRect().top;
-                this.el.scrollTop += now - this.anchor.offset;
-            }
+            this.restoreAnchor();
         } else if (this.atBottom) {
             this.el.scrollTop = this.el.scrollHeight;
+        }
+        if (this.answered != null) {
+            this.settle();
+        }
+    }
+
+    restoreAnchor() {
+        const row = this.anchor && this.el.querySelector(`[data-key="${CSS.escape(this.anchor.key)}"]`);
+        if (row) {
+            const now = row.getBoundingClientRect().top - this.el.getBoundingClientRect().top;
+            this.el.scrollTop += now - this.anchor.offset;
         }
     }
 

@@ -26,8 +26,10 @@ public sealed partial class MessageList : IAsyncDisposable
     private IJSObjectReference? scrollKeeper;
     private IReadOnlyList<TimelineEntry> entries = [];
     private (bool HasOlder, bool HasNewer)? edgesSent;
-    private bool edgesAnswered;
+    private bool loadAnswered;
+    private int loadVersion;
     private bool scrollToBottomRequested;
+    private bool loading;
     private bool loadingOlder;
     private bool atBottom = true;
 
@@ -70,12 +72,18 @@ public sealed partial class MessageList : IAsyncDisposable
             callbacks = DotNetObjectReference.Create(this);
             scrollKeeper = await Interop.AttachScrollerAsync(scroller, callbacks);
         }
-        var edges = (Feed.Window.HasOlder, Feed.Window.HasNewer);
-        if (edges != edgesSent || edgesAnswered)
+        // Renders that finish while the keeper is still being attached leave their news for it.
+        if (scrollKeeper is null)
         {
+            return;
+        }
+        var edges = (Feed.Window.HasOlder, Feed.Window.HasNewer);
+        if (edges != edgesSent || loadAnswered)
+        {
+            int? answered = loadAnswered ? loadVersion : null;
             edgesSent = edges;
-            edgesAnswered = false;
-            await Interop.CallAsync(scrollKeeper, "setEdges", edges.HasOlder, edges.HasNewer);
+            loadAnswered = false;
+            await Interop.CallAsync(scrollKeeper, "setEdges", edges.HasOlder, edges.HasNewer, answered);
         }
         if (scrollToBottomRequested)
         {
@@ -99,28 +107,23 @@ public sealed partial class MessageList : IAsyncDisposable
     public Task OnNearTop() => InvokeAsync(LoadOlderAsync);
 
     [JSInvokable]
-    public Task OnNearBottom() => InvokeAsync(() => LoadAsync(ct => Feed.LoadNewerAsync(ct), "newer"));
+    public Task OnNearBottom() => InvokeAsync(() => LoadAsync(older: false));
 
-    private async Task LoadOlderAsync()
+    private Task LoadOlderAsync() => LoadAsync(older: true);
+
+    private async Task LoadAsync(bool older)
     {
-        if (loadingOlder)
+        if (loading)
         {
             return;
         }
-        loadingOlder = true;
-        await LoadAsync(ct => Feed.LoadOlderAsync(ct), "earlier");
-        loadingOlder = false;
-        StateHasChanged();
-    }
-
-    private async Task LoadAsync(Func<CancellationToken, Task<int>> load, string which)
-    {
+        loading = true;
+        loadingOlder = older;
         await Interop.CallAsync(scrollKeeper, "holdPosition");
-        Rebuild();
         StateHasChanged();
         try
         {
-            await load(disposed.Token);
+            await (older ? Feed.LoadOlderAsync(disposed.Token) : Feed.LoadNewerAsync(disposed.Token));
             if (Feed.NeedsCatchUp)
             {
                 await Feed.CatchUpAsync(() => atBottom, disposed.Token);
@@ -132,13 +135,17 @@ public sealed partial class MessageList : IAsyncDisposable
         }
         catch (Exception ex) when (!disposed.IsCancellationRequested)
         {
+            var which = older ? "earlier" : "newer";
             Logger.LogError(ex, "Loading {Which} messages failed.", which);
             Snackbar.Add($"Could not load {which} messages. Scroll to try again.", Severity.Warning);
         }
         finally
         {
-            // Lets the module ask again (or release the held position) once this render is on screen.
-            edgesAnswered = true;
+            loading = false;
+            loadingOlder = false;
+            // The module lets go of the held position, and may ask again, once this render is on screen.
+            loadVersion++;
+            loadAnswered = true;
             Rebuild();
             StateHasChanged();
         }
