@@ -20,8 +20,8 @@ public sealed class ChatWebServer : IAsyncLifetime
     private Process? process;
 
     /// <summary>
-    /// What the browser opens: "localhost", not 127.0.0.1, because that is the name people use and
-    /// the one the app's cookies and links are checked with.
+    /// What the browser opens: "localhost", the name people use for their own machine (cookies are
+    /// kept per host name). The server itself listens on 127.0.0.1 only.
     /// </summary>
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -95,7 +95,6 @@ public sealed class ChatWebServer : IAsyncLifetime
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";
         info.Environment["ConnectionStrings__Chat"] = ConnectionString;
         info.Environment["Database__Provider"] = "Sqlite";
-        info.Environment["Logging__Console__FormatterName"] = "simple";
         return info;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ChatWeb.BrowserTests.Infrastructure;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -14,12 +15,14 @@ public sealed class AccountTests(ChatWebServer server, BrowserHost host) : Brows
 
         await alice.LogOutAsync();
         await bob.LogOutAsync();
+        await Expect(alice.Page).ToHaveURLAsync(new Regex("/Account/Login"));
         await alice.LogInAsync();
         await bob.LogInAsync();
 
         await Expect(alice.Page.Locator(".signed-in-user")).ToHaveTextAsync("Alice Martin");
         await Expect(bob.Page.Locator(".signed-in-user")).ToHaveTextAsync("Bob Stone");
         await Expect(alice.Page.Locator("#logout")).ToBeVisibleAsync();
+        await Expect(alice.Page.GetByTestId("no-threads")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -29,7 +32,7 @@ public sealed class AccountTests(ChatWebServer server, BrowserHost host) : Brows
 
         await stranger.Page.GotoAsync("");
 
-        await Expect(stranger.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+        await Expect(stranger.Page).ToHaveURLAsync(new Regex("/Account/Login"));
         await Expect(stranger.Page.Locator("#login-submit")).ToBeVisibleAsync();
     }
 }

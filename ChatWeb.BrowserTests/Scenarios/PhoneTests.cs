@@ -30,6 +30,9 @@ public sealed class PhoneTests(ChatWebServer server, BrowserHost host) : Browser
         await alice.Conversation.SendAsync("Yes, 10 minutes");
         await Expect(alice.Conversation.MessageWithText("Yes, 10 minutes").Locator(".bubble")).ToBeInViewportAsync(Whole);
         await Expect(bob.Conversation.MessageWithText("Yes, 10 minutes")).ToBeVisibleAsync();
+        await alice.Conversation.OpenSettingsAsync();
+        await alice.Conversation.CloseSettings.ClickAsync();
+        await Expect(alice.Conversation.SettingsPanel).Not.ToBeInViewportAsync();
         await NoSidewaysScrollAsync(alice);
 
         await alice.Conversation.BackToList.ClickAsync();

@@ -26,7 +26,11 @@ public sealed class ScreenshotTests(ChatWebServer server, BrowserHost host) : Br
 
         await alice.Page.Locator("#theme-toggle").ClickAsync();
         await alice.Page.WaitForFunctionAsync(IsDarkScript);
-        await alice.Page.Mouse.MoveAsync(0, 400); // no tooltip in the picture
+        // The choice is a cookie, so even the next page's first (server-rendered) paint is dark.
+        await alice.Page.ReloadAsync();
+        Assert.True(await alice.Page.EvaluateAsync<bool>(IsDarkScript), "Dark mode was not kept across a reload.");
+        await alice.WaitUntilInteractiveAsync();
+        await Expect(alice.Conversation.Messages).ToHaveCountAsync(6);
         await SaveAsync(alice.Page, "desktop-dark.png");
 
         var phone = await SecondDeviceAsync(alice.Person, Viewports.Phone);
