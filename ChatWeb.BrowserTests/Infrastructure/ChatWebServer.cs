@@ -13,7 +13,7 @@ public sealed class ChatWebServer : IAsyncLifetime
     // The app is run under coreutils' timeout where it exists, so a test host that dies
     // without disposing fixtures still cannot leave a server running for long.
     private static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(20);
-    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(180);
 
     private readonly OutputTail output = new();
     private readonly string databaseFolder = Path.Combine(Path.GetTempPath(), "chatweb-browser-tests", Guid.NewGuid().ToString("N"));
@@ -116,9 +116,9 @@ public sealed class ChatWebServer : IAsyncLifetime
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer in time: ask again.
             }
             await Task.Delay(200);
         }

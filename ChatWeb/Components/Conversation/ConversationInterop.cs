@@ -17,9 +17,6 @@ public sealed class ConversationInterop(IJSRuntime js, ILogger logger) : IAsyncD
 
     private Task<IJSObjectReference>? module;
 
-    public Task<BrowserTimeZone?> GetTimeZoneAsync() =>
-        InvokeModuleAsync<BrowserTimeZone?>("timeZone");
-
     public Task<IJSObjectReference?> AttachComposerAsync(ElementReference textarea) =>
         InvokeModuleAsync<IJSObjectReference?>("attachComposer", textarea);
 

@@ -1,3 +1,4 @@
+using ChatWeb.Components.Shared;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Entities;
 using ChatWeb.Domain.Presence;
@@ -73,7 +74,8 @@ public sealed partial class ConversationView : IAsyncDisposable
         // Subscribed before loading, so nothing published meanwhile is lost (the feed catches up after).
         Subscribe();
         var started = StartLiveEventsAsync();
-        var zone = interop.GetTimeZoneAsync();
+        // Asked alongside the first page, so the view never shows a UTC frame first.
+        var zone = LocalClockProvider.AskBrowserAsync(JS);
         try
         {
             await LoadAsync(feed, me);
@@ -91,7 +93,7 @@ public sealed partial class ConversationView : IAsyncDisposable
             Unsubscribe();
             return;
         }
-        clock = LocalClock.For(await zone, Time);
+        clock = await zone is { } readerZone ? new LocalClock(readerZone, Time.GetUtcNow()) : LocalClock.Utc(Time);
         // Shown only now, complete and in local time: the list attaches its scroll keeping to a full
         // first page and opens at the bottom (or the first unread), with no empty or UTC frame first.
         ready = true;

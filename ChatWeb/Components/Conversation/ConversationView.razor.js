@@ -5,14 +5,6 @@
 const bottomSlackPx = 48;
 const edgePx = 300;
 
-/** The browser's time zone, so message times can be shown in the reader's local time. */
-export function timeZone() {
-    return {
-        id: Intl.DateTimeFormat().resolvedOptions().timeZone ?? null,
-        offsetMinutes: -new Date().getTimezoneOffset(),
-    };
-}
-
 /**
  * Enter sends, Shift+Enter adds a line. Blazor cannot call preventDefault conditionally, so the
  * newline is suppressed here; deciding to send stays in .NET (Composer.HandleKeyDownAsync).

@@ -1,3 +1,4 @@
+using ChatWeb.Components.Shared;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Realtime;
 using Microsoft.AspNetCore.Components;

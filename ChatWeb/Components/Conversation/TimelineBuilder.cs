@@ -1,3 +1,4 @@
+using ChatWeb.Components.Shared;
 using ChatWeb.Domain.Chat;
 
 namespace ChatWeb.Components.Conversation;
@@ -41,14 +42,14 @@ internal static class TimelineBuilder
                 ClientMessageId: row.ClientMessageId,
                 SenderDisplayName: row.SenderDisplayName,
                 Body: row.Message?.Body ?? row.Outgoing!.Body,
-                ShortTime: clock.Short(row.SentAt),
-                FullTime: clock.Full(row.SentAt),
+                ShortTime: ChatTimeFormat.Short(row.SentAt, clock),
+                FullTime: ChatTimeFormat.Full(row.SentAt, clock),
                 IsOwn: row.IsOwn,
                 Status: row.Outgoing?.Status ?? MessageStatus.Sent,
                 ShowSender: isGroup && !row.IsOwn && startsGroup,
                 StartsGroup: startsGroup,
                 EndsGroup: true,
-                DayLabel: newDay ? clock.DayLabel(day) : null,
+                DayLabel: newDay ? ChatTimeFormat.DayLabel(day, clock) : null,
                 StartsUnread: startsUnread));
             if (!startsGroup)
             {

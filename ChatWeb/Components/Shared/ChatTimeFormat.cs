@@ -20,6 +20,33 @@ public static class ChatTimeFormat
         return local.Date > today.AddDays(-7) ? local.ToString("ddd", culture) : local.ToString("d", culture);
     }
 
+    /// <summary>A message's time beside its bubble: "14:05".</summary>
+    public static string Short(DateTime utc, LocalClock clock, CultureInfo? culture = null) =>
+        clock.ToLocal(utc).ToString("t", culture ?? CultureInfo.CurrentCulture);
+
+    /// <summary>A message's hover title: the full date and time.</summary>
+    public static string Full(DateTime utc, LocalClock clock, CultureInfo? culture = null)
+    {
+        culture ??= CultureInfo.CurrentCulture;
+        var local = clock.ToLocal(utc);
+        return local.ToString("D", culture) + " " + local.ToString("T", culture);
+    }
+
+    /// <summary>The separator between days of a conversation: "Today", "Yesterday", "Monday, 3 February".</summary>
+    public static string DayLabel(DateOnly day, LocalClock clock, CultureInfo? culture = null)
+    {
+        var today = DateOnly.FromDateTime(clock.LocalNow);
+        if (day == today)
+        {
+            return "Today";
+        }
+        if (day == today.AddDays(-1))
+        {
+            return "Yesterday";
+        }
+        return day.ToString(day.Year == today.Year ? "dddd, d MMMM" : "dddd, d MMMM yyyy", culture ?? CultureInfo.CurrentCulture);
+    }
+
     /// <summary>"online", "last seen 5 min ago", "last seen yesterday", "last seen on 03/02/2026"...</summary>
     public static string LastSeen(bool isOnline, DateTime? lastSeenUtc, LocalClock clock, CultureInfo? culture = null)
     {

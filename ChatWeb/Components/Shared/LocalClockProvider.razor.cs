@@ -30,7 +30,7 @@ public sealed partial class LocalClockProvider : IAsyncDisposable
             return;
         }
         ticker = Time.CreateTimer(_ => _ = InvokeAsync(Tick), null, TickEvery, TickEvery);
-        if (await AskBrowserAsync() is { } zone)
+        if (await AskBrowserAsync(JS) is { } zone)
         {
             clock = new LocalClock(zone, Time.GetUtcNow());
             StateHasChanged();
@@ -43,11 +43,12 @@ public sealed partial class LocalClockProvider : IAsyncDisposable
         StateHasChanged();
     }
 
-    private async Task<TimeZoneInfo?> AskBrowserAsync()
+    /// <summary>The browser's zone, or null when it cannot say; also used by views that must not show a UTC frame first.</summary>
+    internal static async Task<TimeZoneInfo?> AskBrowserAsync(IJSRuntime js)
     {
         try
         {
-            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Shared/LocalClockProvider.razor.js");
+            await using var module = await js.InvokeAsync<IJSObjectReference>("import", "./Components/Shared/LocalClockProvider.razor.js");
             var reply = await module.InvokeAsync<BrowserZone?>("timeZone");
             return reply is null ? null : ToTimeZone(reply);
         }
