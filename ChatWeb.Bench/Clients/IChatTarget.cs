@@ -1,0 +1,22 @@
+using ChatWeb.Bench.Baseline;
+
+namespace ChatWeb.Bench.Clients;
+
+/// <summary>A server the bench drives the same way: the chat server, or the bare relay it is compared with.</summary>
+internal interface IChatTarget
+{
+    string Name { get; }
+
+    /// <summary>True when acknowledgements carry a per-thread seq that must run 1..N without gaps.</summary>
+    bool AssignsSeq { get; }
+
+    Task<BenchPeer> ConnectAsync(int userIndex);
+
+    /// <summary>A route both people receive on: a direct thread, or a relay group both joined.</summary>
+    Task<string> OpenDirectAsync(BenchPeer from, BenchPeer to);
+
+    Task<string> CreateGroupAsync(BenchPeer owner, IReadOnlyList<BenchPeer> members);
+
+    /// <summary>Completes when the server acknowledges: for the chat server, after commit.</summary>
+    Task<WireMessage> SendAsync(BenchPeer from, string route, string clientMessageId, string body);
+}

@@ -1,0 +1,63 @@
+using ChatWeb.Bench.Clients;
+using ChatWeb.Bench.Hosting;
+using ChatWeb.Bench.Load;
+
+namespace ChatWeb.Bench.Scenarios;
+
+/// <summary>What one server did in one run.</summary>
+internal sealed record TargetReport(
+    string Name, MemoryResult Memory, LadderResult Direct, StepResult HalfRate, LadderResult FanOut, int DirectUsers, int GroupMembers);
+
+/// <summary>
+/// The same phases, in the same order, against either server: idle memory, the direct-message
+/// rate search, a run at half the chat server's best rate, and group fan-out.
+/// </summary>
+internal sealed class TargetPhases(BenchProfile profile, ServerProcess server, IChatTarget target, LedgerBook book, double directCap, double groupCap)
+{
+    public BenchProfile Profile => profile;
+
+    public List<BenchPeer> Peers { get; } = [];
+
+    public async Task<MemoryResult> MemoryAsync()
+    {
+        Console.WriteLine($"[{target.Name}] memory: {profile.IdleConnections} idle connections");
+        return await MemoryScenario.RunAsync(server, target, profile.IdleConnections, profile.MemorySettle, profile.MemorySamples);
+    }
+
+    public async Task<(LadderResult Direct, IReadOnlyList<MessageRoute> Routes)> DirectAsync()
+    {
+        Console.WriteLine($"[{target.Name}] direct messages among {profile.DirectUsers} users");
+        Peers.AddRange(await PeerConnections.ConnectManyAsync(Enumerable.Range(0, profile.DirectUsers).ToList(), target.ConnectAsync));
+        var routes = await Routes.DirectRingAsync(target, Peers);
+        var loop = new OpenLoop(target, book);
+        var ladder = await SearchOrStepAsync(rate => loop.RunAsync("direct", routes, rate, profile.StepDuration), profile.StartRate, directCap);
+        return (ladder, routes);
+    }
+
+    public async Task<StepResult> HalfRateAsync(IReadOnlyList<MessageRoute> routes, double rate)
+    {
+        Console.WriteLine($"[{target.Name}] latency at {rate:F0} messages/s");
+        return await new OpenLoop(target, book).RunAsync("half", routes, rate, profile.HalfRateDuration);
+    }
+
+    public async Task<(LadderResult FanOut, IReadOnlyList<MessageRoute> Routes)> FanOutAsync()
+    {
+        Console.WriteLine($"[{target.Name}] fan-out to a {profile.GroupMembers}-member group");
+        var routes = await Routes.GroupAsync(target, Peers.Take(profile.GroupMembers).ToList());
+        var loop = new OpenLoop(target, book);
+        var ladder = await SearchOrStepAsync(rate => loop.RunAsync("group", routes, rate, profile.StepDuration), profile.GroupStartRate, groupCap);
+        return (ladder, routes);
+    }
+
+    public bool AnyDropped => Peers.Any(p => p.DroppedUnexpectedly);
+
+    private async Task<LadderResult> SearchOrStepAsync(Func<double, Task<StepResult>> step, double start, double cap)
+    {
+        if (profile.SearchForMaximum)
+        {
+            return await RateLadder.SearchAsync(step, start, cap, profile.RefineSteps);
+        }
+        var once = await step(start);
+        return new LadderResult(once.Sustained ? once : null, once.Sustained ? null : once, [once], ReachedCap: false);
+    }
+}
