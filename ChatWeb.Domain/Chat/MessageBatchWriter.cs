@@ -6,7 +6,7 @@ namespace ChatWeb.Domain.Chat;
 
 /// <summary>
 /// Stores a batch of sends in ONE transaction under the consistency protocol's rules, each send
-/// judged on its own: a retry returns what its client message id stored, a non-member is refused,
+/// judged on its own: a non-member is refused, a retry returns what its client message id stored,
 /// everything else gets the thread's next seqs without gaps. Refusals are decided before anything
 /// is written, so they never roll back the others. Queries are per batch, not per message.
 /// </summary>
@@ -32,24 +32,26 @@ internal static class MessageBatchWriter
                 .ToListAsync())
             .Select(m => (m.OwnerId, m.ThreadId)).ToHashSet();
 
-        // Decide each send in arrival order; a repeat of a key claimed earlier in this batch is a retry of it.
+        // Decide each send in arrival order. Membership comes first: someone who has left is refused
+        // like any non-member, even when retrying a message sent while still in the thread. A repeat
+        // of a key claimed earlier in this batch is a retry of that send.
         var fresh = new List<int>();
         var claimed = new Dictionary<(string, string), int>();
         var repeats = new List<(int Index, int Of)>();
         for (var i = 0; i < batch.Count; i++)
         {
             var send = batch[i];
-            if (earlier.TryGetValue(send.IdempotencyKey, out var stored))
+            if (!memberships.Contains((send.UserId, send.ThreadId)))
+            {
+                outcomes[i] = ChatException.ThreadNotFound();
+            }
+            else if (earlier.TryGetValue(send.IdempotencyKey, out var stored))
             {
                 outcomes[i] = Retry(stored, send.ThreadId);
             }
             else if (claimed.TryGetValue(send.IdempotencyKey, out var first))
             {
                 repeats.Add((i, first));
-            }
-            else if (!memberships.Contains((send.UserId, send.ThreadId)))
-            {
-                outcomes[i] = ChatException.ThreadNotFound();
             }
             else
             {
@@ -82,17 +84,12 @@ internal static class MessageBatchWriter
     {
         // Threads in id order: concurrent batches on a server database then take row locks in the same order.
         var byThread = fresh.GroupBy(i => batch[i].ThreadId).OrderBy(g => g.Key).ToList();
-        foreach (var thread in byThread)
+        // The increment takes the threads' write locks, so seqs are handed out without gaps.
+        await BatchStatements.AdvanceThreadsAsync(db, byThread.ConvertAll(g =>
         {
-            var (count, last) = (thread.Count(), batch[thread.Last()]);
-            var preview = ChatInput.Preview(last.Body);
-            // The increment takes the thread row's write lock, so seqs are handed out without gaps.
-            await db.Threads.Where(t => t.Id == thread.Key).ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.LastSeq, t => t.LastSeq + count)
-                .SetProperty(t => t.LastMessageAt, now)
-                .SetProperty(t => t.LastMessagePreview, preview)
-                .SetProperty(t => t.LastMessageSenderId, last.UserId));
-        }
+            var last = batch[g.Last()];
+            return new ThreadAdvance(g.Key, g.Count(), ChatInput.Preview(last.Body), last.UserId);
+        }), now);
         var threadIds = byThread.ConvertAll(g => g.Key);
         var lastSeqs = await db.Threads.AsNoTracking().Where(t => threadIds.Contains(t.Id))
             .Select(t => new { t.Id, t.LastSeq }).ToDictionaryAsync(t => t.Id, t => t.LastSeq);
@@ -109,13 +106,10 @@ internal static class MessageBatchWriter
         db.Messages.AddRange(messages.Select(m => m.Message));
         await db.SaveChangesAsync();
 
-        foreach (var (threadId, senderId, seq) in messages.GroupBy(m => (m.Message.ThreadId, m.Message.SenderId))
-                     .Select(g => (g.Key.ThreadId, g.Key.SenderId, g.Max(m => m.Message.Seq))))
-        {
-            await db.ThreadMembers.Where(m => m.ThreadId == threadId).ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.LastActivityAt, now)
-                .SetProperty(m => m.LastReadSeq, m => m.OwnerId == senderId ? seq : m.LastReadSeq));
-        }
+        var marks = messages.GroupBy(m => (m.Message.ThreadId, m.Message.SenderId))
+            .Select(g => new ReadMark(g.Key.ThreadId, g.Key.SenderId, g.Max(m => m.Message.Seq)))
+            .ToList();
+        await BatchStatements.MarkMembersAsync(db, marks, now);
         return messages;
     }
 
