@@ -16,8 +16,9 @@ namespace ChatWeb.Bench;
 /// </summary>
 internal static class BenchRun
 {
-    public static async Task<int> RunAsync(BenchProfile profile, BenchArguments args)
+    public static async Task<int> RunAsync(BenchProfile defaults, BenchArguments args)
     {
+        var profile = args.Apply(defaults);
         // Thousands of client connections in one process: do not make them wait for thread injection.
         ThreadPool.SetMinThreads(256, 256);
         var clock = Stopwatch.StartNew();
@@ -66,15 +67,15 @@ internal static class BenchRun
         var tokens = await TokenClient.LoginAllAsync(server.BaseUri, names, BenchUsers.Password);
 
         var book = new LedgerBook();
-        var target = new AppTarget(server.BaseUri, names, tokens, book.OnMessage);
+        var target = new AppTarget(server.BaseUri, names, tokens, book.OnMessage, probeUser: names.Count - 1, probeThread: seeded.ThreadId);
         var phases = new TargetPhases(profile, server, target, book,
             directCap: profile.DirectUsers * BenchProfile.MaxRatePerSender, groupCap: profile.GroupMembers * BenchProfile.MaxRatePerSender);
         var report = await RunPhasesAsync(phases, target, book, verdict, halfRate: null);
 
         Console.WriteLine("[ChatWeb] history");
-        var reader = await target.ConnectAsync(names.Count - 1);
-        var history = await HistoryScenario.RunAsync(reader.Connection, seeded.ThreadId, seeded.Messages, profile.HistoryCalls);
-        await reader.DisposeAsync();
+        await target.SettleAsync();
+        var history = await HistoryScenario.RunAsync(target.Probe!.Connection, seeded.ThreadId, seeded.Messages, profile.HistoryCalls);
+        await target.Probe.DisposeAsync();
         await PeerConnections.DisposeAllAsync(phases.Peers);
         return (report, history);
     }

@@ -15,7 +15,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: ChatWeb.Bench full  [--docs docs/performance.md] [--work DIR] [--server-dll PATH]
-               ChatWeb.Bench smoke [--work DIR] [--server-dll PATH]
+               ChatWeb.Bench smoke [--work DIR] [--server-dll PATH] [--rate MSGS_PER_S --seconds S]
                ChatWeb.Bench baseline-server --urls http://127.0.0.1:PORT
         """);
     return 2;

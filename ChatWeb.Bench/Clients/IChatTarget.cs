@@ -17,6 +17,12 @@ internal interface IChatTarget
 
     Task<string> CreateGroupAsync(BenchPeer owner, IReadOnlyList<BenchPeer> members);
 
+    /// <summary>
+    /// Returns once the server has worked off what an earlier phase left behind (a storm of
+    /// disconnects is a storm of writes on the chat server), so the next phase measures only itself.
+    /// </summary>
+    Task SettleAsync();
+
     /// <summary>Completes when the server acknowledges: for the chat server, after commit.</summary>
     Task<WireMessage> SendAsync(BenchPeer from, string route, string clientMessageId, string body);
 }

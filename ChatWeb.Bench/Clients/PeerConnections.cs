@@ -26,6 +26,8 @@ internal static class PeerConnections
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
+        // Thousands of handshakes queue behind each other on a two-core server; give them time.
+        connection.HandshakeTimeout = TimeSpan.FromSeconds(60);
         var peer = new BenchPeer(index, userName, connection);
         connection.On<WireMessage>("MessageReceived", m => onMessage(peer, m));
         foreach (var name in IgnoredEvents)

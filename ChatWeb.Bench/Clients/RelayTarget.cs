@@ -21,6 +21,8 @@ internal sealed class RelayTarget(Uri baseUri, IReadOnlyList<string> userNames, 
         return PeerConnections.ConnectAsync(userIndex, name, url, accessToken: null, onMessage);
     }
 
+    public Task SettleAsync() => Task.Delay(TimeSpan.FromSeconds(1));
+
     public Task<string> OpenDirectAsync(BenchPeer from, BenchPeer to) => JoinAsync($"dm:{from.Index}:{to.Index}", [from, to]);
 
     public Task<string> CreateGroupAsync(BenchPeer owner, IReadOnlyList<BenchPeer> members) =>

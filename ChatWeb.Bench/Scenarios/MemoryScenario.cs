@@ -23,6 +23,7 @@ internal static class MemoryScenario
             throw new InvalidOperationException("An idle connection dropped during the memory phase.");
         }
         await PeerConnections.DisposeAllAsync(peers);
+        await target.SettleAsync();
         var result = new MemoryResult(connections, idle, connected);
         Console.WriteLine($"  {target.Name,-8} working set {idle / 1048576.0:F1} MiB idle, {connected / 1048576.0:F1} MiB with {connections} connections: {result.BytesPerConnection / 1024:F1} KiB each");
         return result;

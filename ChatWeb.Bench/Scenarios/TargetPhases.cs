@@ -29,6 +29,7 @@ internal sealed class TargetPhases(BenchProfile profile, ServerProcess server, I
         Console.WriteLine($"[{target.Name}] direct messages among {profile.DirectUsers} users");
         Peers.AddRange(await PeerConnections.ConnectManyAsync(Enumerable.Range(0, profile.DirectUsers).ToList(), target.ConnectAsync));
         var routes = await Routes.DirectRingAsync(target, Peers);
+        await target.SettleAsync();
         var loop = new OpenLoop(target, book);
         var ladder = await SearchOrStepAsync(rate => loop.RunAsync("direct", routes, rate, profile.StepDuration), profile.StartRate, directCap);
         return (ladder, routes);
@@ -44,6 +45,7 @@ internal sealed class TargetPhases(BenchProfile profile, ServerProcess server, I
     {
         Console.WriteLine($"[{target.Name}] fan-out to a {profile.GroupMembers}-member group");
         var routes = await Routes.GroupAsync(target, Peers.Take(profile.GroupMembers).ToList());
+        await target.SettleAsync();
         var loop = new OpenLoop(target, book);
         var ladder = await SearchOrStepAsync(rate => loop.RunAsync("group", routes, rate, profile.StepDuration), profile.GroupStartRate, groupCap);
         return (ladder, routes);

@@ -52,6 +52,12 @@ internal static class HistoryRows
             insert.ExecuteNonQuery();
         }
         await tx.CommitAsync();
+
+        // Fold the seed into the database file now: left in the WAL, the server's first checkpoint
+        // would copy hundreds of megabytes in the middle of a measurement.
+        await using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await checkpoint.ExecuteNonQueryAsync();
     }
 
     /// <summary>EF Core's SQLite mapping stores a GUID as upper-case text.</summary>
