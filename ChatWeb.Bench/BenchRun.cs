@@ -25,6 +25,7 @@ internal static class BenchRun
         var work = args.WorkDirectory ?? Path.Combine(Path.GetTempPath(), $"chatweb-bench-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
         Directory.CreateDirectory(work);
         var serverDll = RepoPaths.ServerDll(args.ServerDll);
+        var loadAtStart = MachineInfo.LoadAverage();
         var verdict = new Verdict(failOnRefusedSends: !profile.SearchForMaximum);
         Console.WriteLine($"ChatWeb bench ({profile.Name}); work folder {work}");
 
@@ -37,6 +38,7 @@ internal static class BenchRun
         verdict.Print();
         var report = new RunReport(profile, DateTime.UtcNow.ToString("yyyy-MM-dd"), RepoPaths.Commit(), MachineInfo.Describe(),
             $"dotnet run -c Release --project ChatWeb.Bench -- {profile.Name}" + (args.DocsPath is null ? "" : " --docs docs/performance.md"),
+            $"{loadAtStart} at the start, {MachineInfo.LoadAverage()} at the end",
             app, relay, history, raw, verdict.MessagesChecked, verdict.DeliveriesChecked, verdict.Passed, clock.Elapsed);
         var table = ResultsTable.Render(report);
         Console.WriteLine();
@@ -101,10 +103,10 @@ internal static class BenchRun
         var (direct, directRoutes) = await phases.DirectAsync();
         // Figure 2 compares both servers at half the chat server's best rate.
         var rate = halfRate ?? Math.Max(1, Math.Round((direct.Best?.TargetRate ?? direct.Steps[0].TargetRate) / 2));
-        var half = await phases.HalfRateAsync(directRoutes, rate);
+        var (half, cpuPerMessage) = await phases.HalfRateAsync(directRoutes, rate);
         var (fanOut, groupRoutes) = await phases.FanOutAsync();
         verdict.Check(target, book, directRoutes.Concat(groupRoutes), phases.AnyDropped);
         var profile = phases.Profile;
-        return new TargetReport(target.Name, memory, direct, half, fanOut, profile.DirectUsers, profile.GroupMembers);
+        return new TargetReport(target.Name, memory, direct, half, cpuPerMessage, fanOut, profile.DirectUsers, profile.GroupMembers);
     }
 }

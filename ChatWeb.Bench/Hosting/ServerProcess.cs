@@ -77,6 +77,16 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>User plus system CPU the server has used: a cost per message that other load on the machine does not inflate.</summary>
+    public TimeSpan CpuTime()
+    {
+        // Fields after the command name (which may hold spaces) in /proc/PID/stat; utime and stime are 14th and 15th.
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        const double ticksPerSecond = 100; // USER_HZ on Linux
+        return TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / ticksPerSecond);
+    }
+
     // Output can still arrive while the process is being killed; a closed log just drops it.
     private static void Append(StreamWriter log, string? line)
     {

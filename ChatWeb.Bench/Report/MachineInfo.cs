@@ -8,6 +8,13 @@ internal static class MachineInfo
         return $"{Environment.ProcessorCount} cores / {memory:F0} GiB, {OsName()}, .NET {Environment.Version}";
     }
 
+    /// <summary>The 1-minute load average: on a shared two-core machine, the context every figure needs.</summary>
+    public static string LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        return File.Exists(path) ? File.ReadAllText(path).Split(' ')[0] : "?";
+    }
+
     private static string OsName()
     {
         const string release = "/etc/os-release";

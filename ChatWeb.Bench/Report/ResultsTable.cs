@@ -13,7 +13,7 @@ internal static class ResultsTable
         var (app, relay) = (r.App, r.Relay);
         var md = new StringBuilder();
         md.AppendLine(Invariant($"Run: {r.Date}, commit `{r.Commit}`, {r.Machine}, profile `{r.Profile.Name}`, {r.Duration.TotalMinutes:F1} min."));
-        md.AppendLine(Invariant($"Command: `{r.Command}`"));
+        md.AppendLine(Invariant($"Command: `{r.Command}`. Machine load (1-minute average, 2 cores): {r.LoadAverages}."));
         md.AppendLine();
         md.AppendLine("| # | figure | ChatWeb | bare relay | ratio | goal |");
         md.AppendLine("|---|---|---|---|---|---|");
@@ -25,6 +25,8 @@ internal static class ResultsTable
         var (ha, hr) = (app.HalfRate, relay.HalfRate);
         md.AppendLine(Invariant($"| 2 | send→deliver p50 / p99 / p99.9 at {ha.TargetRate:N0} msg/s (ms) | {Triple(ha.Deliver)} | {Triple(hr.Deliver)} | {Ratio(ha.Deliver.P50, hr.Deliver.P50)} / {Ratio(ha.Deliver.P99, hr.Deliver.P99)} / {Ratio(ha.Deliver.P999, hr.Deliver.P999)} | p99 ≤ 5× {Met(ha.Deliver.P99 <= 5 * hr.Deliver.P99)} |"));
         md.AppendLine(Invariant($"| 2 | send→ack p50 / p99 / p99.9 at {ha.TargetRate:N0} msg/s (ms) | {Triple(ha.Ack)} | {Triple(hr.Ack)} | {Ratio(ha.Ack.P50, hr.Ack.P50)} / {Ratio(ha.Ack.P99, hr.Ack.P99)} / {Ratio(ha.Ack.P999, hr.Ack.P999)} | p99 ≤ 5× {Met(ha.Ack.P99 <= 5 * hr.Ack.P99)} |"));
+
+        md.AppendLine(Invariant($"| 2 | server CPU per direct message at {ha.TargetRate:N0} msg/s (µs, idle cost subtracted) | {app.CpuMicrosPerMessage:N0} | {relay.CpuMicrosPerMessage:N0} | {Ratio(app.CpuMicrosPerMessage, relay.CpuMicrosPerMessage)} | |"));
 
         var appFan = app.FanOut.BestRate * app.GroupMembers;
         var relayFan = relay.FanOut.BestRate * relay.GroupMembers;

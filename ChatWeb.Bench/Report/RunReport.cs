@@ -10,6 +10,7 @@ internal sealed record RunReport(
     string Commit,
     string Machine,
     string Command,
+    string LoadAverages,
     TargetReport App,
     TargetReport Relay,
     HistoryResult History,

@@ -6,7 +6,7 @@ namespace ChatWeb.Bench.Scenarios;
 
 /// <summary>What one server did in one run.</summary>
 internal sealed record TargetReport(
-    string Name, MemoryResult Memory, LadderResult Direct, StepResult HalfRate, LadderResult FanOut, int DirectUsers, int GroupMembers);
+    string Name, MemoryResult Memory, LadderResult Direct, StepResult HalfRate, double CpuMicrosPerMessage, LadderResult FanOut, int DirectUsers, int GroupMembers);
 
 /// <summary>
 /// The same phases, in the same order, against either server: idle memory, the direct-message
@@ -35,10 +35,22 @@ internal sealed class TargetPhases(BenchProfile profile, ServerProcess server, I
         return (ladder, routes);
     }
 
-    public async Task<StepResult> HalfRateAsync(IReadOnlyList<MessageRoute> routes, double rate)
+    /// <summary>The step, and the server CPU it took per acknowledged message.</summary>
+    public async Task<(StepResult Step, double CpuMicrosPerMessage)> HalfRateAsync(IReadOnlyList<MessageRoute> routes, double rate)
     {
         Console.WriteLine($"[{target.Name}] latency at {rate:F0} messages/s");
-        return await new OpenLoop(target, book).RunAsync("half", routes, rate, profile.HalfRateDuration);
+        // What the server burns with these connections open and nothing sent (timers, keep-alives, GC) is not a message's cost.
+        var idleWindow = TimeSpan.FromSeconds(3);
+        var idleStart = server.CpuTime();
+        await Task.Delay(idleWindow);
+        var idlePerSecond = (server.CpuTime() - idleStart) / idleWindow.TotalSeconds;
+        var cpu = server.CpuTime();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var step = await new OpenLoop(target, book).RunAsync("half", routes, rate, profile.HalfRateDuration);
+        var busy = server.CpuTime() - cpu - idlePerSecond * System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var perMessage = Math.Max(0, busy.TotalMicroseconds) / Math.Max(1, step.Acked);
+        Console.WriteLine($"  {target.Name,-8} server CPU {perMessage:F0} µs per message");
+        return (step, perMessage);
     }
 
     public async Task<(LadderResult FanOut, IReadOnlyList<MessageRoute> Routes)> FanOutAsync()
