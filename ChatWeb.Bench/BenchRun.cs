@@ -102,7 +102,8 @@ internal static class BenchRun
         var memory = await phases.MemoryAsync();
         var (direct, directRoutes) = await phases.DirectAsync();
         // Figure 2 compares both servers at half the chat server's best rate.
-        var rate = halfRate ?? Math.Max(1, Math.Round((direct.Best?.TargetRate ?? direct.Steps[0].TargetRate) / 2));
+        // With no sustained rate at all, half the lowest rate tried still shows where the latency goes.
+        var rate = halfRate ?? Math.Max(1, Math.Round((direct.Best?.TargetRate ?? direct.Steps.Min(s => s.TargetRate)) / 2));
         var (half, cpuPerMessage) = await phases.HalfRateAsync(directRoutes, rate);
         var (fanOut, groupRoutes) = await phases.FanOutAsync();
         verdict.Check(target, book, directRoutes.Concat(groupRoutes), phases.AnyDropped);

@@ -42,8 +42,8 @@ internal static class RateLadder
             }
         }
 
-        // The start was already too fast: come down until something holds (at most four halvings).
-        for (var rate = start / 2; best is null && rate >= start / 16; rate /= 2)
+        // The start was already too fast: come down until something holds (at most six halvings).
+        for (var rate = start / 2; best is null && rate >= start / 64; rate /= 2)
         {
             var result = await Try(rate);
             (best, failure) = result.Sustained ? (result, failure) : (best, result);

@@ -42,6 +42,7 @@ internal static class ResultsTable
         var raw = r.Raw;
         md.AppendLine(Invariant($"| 6 | storage: messages/s the send path commits (figure 1) ÷ raw inserts, one row per transaction | {appRate:N0} | {raw.SingleRowPerSecond:N0} raw | {Ratio(appRate, raw.SingleRowPerSecond)} | |"));
         md.AppendLine(Invariant($"| 6 | … ÷ raw inserts, {raw.BatchSize} rows per transaction | {appRate:N0} | {raw.BatchedPerSecond:N0} raw | {Ratio(appRate, raw.BatchedPerSecond)} | |"));
+        md.AppendLine(Invariant($"| 6 | one-row commit latency (the disk's fsync), p50 / p99 (ms) | | {raw.Commit.P50:F1} / {raw.Commit.P99:F1} raw | | |"));
         md.AppendLine(Invariant($"| ✓ | correctness: acknowledged messages checked / deliveries checked | {r.MessagesChecked:N0} / {r.DeliveriesChecked:N0} | | | 0 lost, 0 duplicated {Met(r.Correct)} |"));
         md.AppendLine();
         md.AppendLine(Invariant($"SQLite pragmas (server defaults, raw inserts the same): {raw.Pragmas}."));

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using ChatWeb.Bench.Seeding;
 using Microsoft.Data.Sqlite;
+using ChatWeb.Bench.Load;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatWeb.Bench.Storage;
 
-internal sealed record RawInsertResult(double SingleRowPerSecond, double BatchedPerSecond, int BatchSize, string Pragmas);
+/// <summary>Insert rates, and the latency of a one-row commit: the floor under every acknowledged send.</summary>
+internal sealed record RawInsertResult(double SingleRowPerSecond, double BatchedPerSecond, int BatchSize, string Pragmas, LatencySummary Commit);
 
 /// <summary>
 /// The storage engine's own ceiling: plain Microsoft.Data.Sqlite inserts into the same schema
@@ -27,13 +29,16 @@ internal static class RawSqliteInsert
         var pragmas = $"journal_mode={Pragma(connection, "journal_mode")}, synchronous={Pragma(connection, "synchronous")}, foreign_keys={Pragma(connection, "foreign_keys")}";
 
         var next = 0L;
-        var single = Measure(connection, duration, 1, threadId, senderId, ref next);
-        var batched = Measure(connection, duration, BatchSize, threadId, senderId, ref next);
-        Console.WriteLine($"  raw SQLite ({pragmas}): {single:F0} rows/s one per transaction, {batched:F0} rows/s {BatchSize} per transaction");
-        return new RawInsertResult(single, batched, BatchSize, pragmas);
+        var commits = LatencySummary.NewHistogram();
+        var single = Measure(connection, duration, 1, threadId, senderId, ref next, commits);
+        var batched = Measure(connection, duration, BatchSize, threadId, senderId, ref next, null);
+        var commit = LatencySummary.From(commits);
+        Console.WriteLine($"  raw SQLite ({pragmas}): {single:F0} rows/s one per transaction (commit p50 {commit.P50:F1} p99 {commit.P99:F1} ms), {batched:F0} rows/s {BatchSize} per transaction");
+        return new RawInsertResult(single, batched, BatchSize, pragmas, commit);
     }
 
-    private static double Measure(SqliteConnection connection, TimeSpan duration, int perTransaction, string threadId, string senderId, ref long next)
+    private static double Measure(
+        SqliteConnection connection, TimeSpan duration, int perTransaction, string threadId, string senderId, ref long next, HdrHistogram.HistogramBase? commits)
     {
         using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO Messages (Id, ThreadId, Seq, SenderId, Body, ClientMessageId, SentAt) VALUES ($id, $thread, $seq, $sender, $body, $client, $sentAt)";
@@ -61,7 +66,9 @@ internal static class RawSqliteInsert
                 sentAt.Value = DateTime.UtcNow;
                 insert.ExecuteNonQuery();
             }
+            var committing = Stopwatch.GetTimestamp();
             tx.Commit();
+            commits?.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(committing).TotalMicroseconds));
             rows += perTransaction;
         }
         return rows / Stopwatch.GetElapsedTime(started).TotalSeconds;
