@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatWeb.Domain.Chat;
 
 /// <summary>Sending by the consistency protocol, and reading history by seq.</summary>
-public sealed class MessageService(IDbContextFactory<ChatDbContext> dbFactory, IChatNotifier notifier, TimeProvider clock)
+public sealed class MessageService(IDbContextFactory<ChatDbContext> dbFactory, IChatNotifier notifier, TimeProvider clock) : IDisposable
 {
+    // Owned here so every host that has a MessageService has exactly one writer, with no extra registration.
+    private readonly MessageWriteQueue writes = new(dbFactory, clock);
+
     /// <summary>
     /// Stores the message and returns it only after commit; then announces it to every member's
     /// devices. A retry with the same client message id returns the stored message, never a second one.
@@ -16,13 +19,13 @@ public sealed class MessageService(IDbContextFactory<ChatDbContext> dbFactory, I
         var validId = ChatInput.ClientMessageId(clientMessageId);
         var validBody = ChatInput.Body(body);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var stored = await TryStoreAsync(db, userId, threadId, validId, validBody, ct);
+        var stored = await writes.StoreAsync(userId, threadId, validId, validBody, ct);
         if (!stored.IsNew)
         {
             return stored.Message;
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var snapshot = await Membership.SnapshotAsync(db, threadId, ct);
         await notifier.MessageStoredAsync(stored.Message, snapshot.MemberIds, ct);
         await notifier.ThreadUpdatedAsync(snapshot.ViewsForAll(), ct);
@@ -59,61 +62,6 @@ public sealed class MessageService(IDbContextFactory<ChatDbContext> dbFactory, I
             .ToListAsync(ct);
     }
 
-    private async Task<(ChatMessage Message, bool IsNew)> TryStoreAsync(
-        ChatDbContext db, string userId, Guid threadId, string clientMessageId, string body, CancellationToken ct)
-    {
-        try
-        {
-            // On SQLite this begins IMMEDIATE, so concurrent senders queue for the write lock instead of deadlocking.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // Membership before the idempotency look-up: someone who has left is refused like any
-            // non-member, even when retrying a message they sent while still in the thread.
-            await RequireMemberAsync(db, userId, threadId, ct);
-            var earlier = await FindByClientIdAsync(db, userId, clientMessageId, ct);
-            if (earlier is not null)
-            {
-                return (EnsureSameThread(earlier, threadId), false);
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var preview = ChatInput.Preview(body);
-            // The increment takes the thread row's write lock, so seqs are handed out one at a time, gap-free.
-            await db.Threads.Where(t => t.Id == threadId).ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.LastSeq, t => t.LastSeq + 1)
-                .SetProperty(t => t.LastMessageAt, now)
-                .SetProperty(t => t.LastMessagePreview, preview)
-                .SetProperty(t => t.LastMessageSenderId, userId), ct);
-            var seq = await db.Threads.Where(t => t.Id == threadId).Select(t => t.LastSeq).SingleAsync(ct);
-
-            var message = new Message { ThreadId = threadId, Seq = seq, SenderId = userId, ClientMessageId = clientMessageId, Body = body, SentAt = now };
-            db.Messages.Add(message);
-            await db.SaveChangesAsync(ct);
-
-            await db.ThreadMembers.Where(m => m.ThreadId == threadId).ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.LastActivityAt, now)
-                .SetProperty(m => m.LastReadSeq, m => m.OwnerId == userId ? seq : m.LastReadSeq), ct);
-
-            await tx.CommitAsync(ct);
-            var sender = await db.Users.Where(u => u.Id == userId).Select(u => new { u.UserName, u.DisplayName }).SingleAsync(ct);
-            return (new ChatMessage(message.Id, threadId, seq, sender.UserName!, sender.DisplayName, body, now, clientMessageId), true);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            // A concurrent retry of the same message won the race: answer with what it stored.
-            db.ChangeTracker.Clear();
-            var winner = await FindByClientIdAsync(db, userId, clientMessageId, ct) ?? throw new InvalidOperationException("Message vanished after a unique-key conflict.", ex);
-            return (EnsureSameThread(winner, threadId), false);
-        }
-    }
-
-    private static ChatMessage EnsureSameThread(ChatMessage earlier, Guid threadId) =>
-        earlier.ThreadId == threadId
-            ? earlier
-            : throw ChatException.Invalid("That client message id was already used for a message in another conversation.");
-
-    private static Task<ChatMessage?> FindByClientIdAsync(ChatDbContext db, string userId, string clientMessageId, CancellationToken ct) =>
-        Project(db.Messages.AsNoTracking().Where(m => m.SenderId == userId && m.ClientMessageId == clientMessageId)).SingleOrDefaultAsync(ct);
-
     private static async Task RequireMemberAsync(ChatDbContext db, string userId, Guid threadId, CancellationToken ct)
     {
         if (!await db.ThreadMembers.AnyAsync(m => m.OwnerId == userId && m.ThreadId == threadId, ct))
@@ -121,6 +69,8 @@ public sealed class MessageService(IDbContextFactory<ChatDbContext> dbFactory, I
             throw ChatException.ThreadNotFound();
         }
     }
+
+    public void Dispose() => writes.Dispose();
 
     private static IQueryable<ChatMessage> Project(IQueryable<Message> messages) =>
         messages.Select(m => new ChatMessage(m.Id, m.ThreadId, m.Seq, m.Sender!.UserName!, m.Sender.DisplayName, m.Body, m.SentAt, m.ClientMessageId));

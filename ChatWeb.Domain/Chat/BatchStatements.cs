@@ -1,0 +1,96 @@
+using System.Text;
+using ChatWeb.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatWeb.Domain.Chat;
+
+/// <summary>What a batch adds to one thread: how many messages, and the last one's preview and sender.</summary>
+internal sealed record ThreadAdvance(Guid ThreadId, int Count, string Preview, string LastSenderId);
+
+/// <summary>The newest seq a sender wrote to a thread in a batch: their read mark moves there.</summary>
+internal sealed record ReadMark(Guid ThreadId, string SenderId, long Seq);
+
+/// <summary>
+/// The batch's thread and member updates as one statement each, instead of one per thread. The
+/// single writer is the send path's serialisation point, so its per-message cost is the server's
+/// throughput; profiling showed per-thread EF updates taking a quarter of it. Plain SQL (CASE,
+/// IN, double-quoted names) that SQLite and SQL Server both run; parameters go through EF, so ids
+/// and times are stored exactly as EF stores them. At most 7 parameters per thread: a full batch
+/// stays under SQL Server's 2,100.
+/// </summary>
+internal static class BatchStatements
+{
+    public static async Task AdvanceThreadsAsync(ChatDbContext db, IReadOnlyList<ThreadAdvance> threads, DateTime now)
+    {
+        var sql = new Sql();
+        sql.Append("UPDATE \"Threads\" SET \"LastSeq\" = \"LastSeq\" + CASE \"Id\"");
+        foreach (var t in threads)
+        {
+            sql.Append(" WHEN ").Param(t.ThreadId).Append(" THEN ").Param(t.Count);
+        }
+        sql.Append(" END, \"LastMessagePreview\" = CASE \"Id\"");
+        foreach (var t in threads)
+        {
+            sql.Append(" WHEN ").Param(t.ThreadId).Append(" THEN ").Param(t.Preview);
+        }
+        sql.Append(" END, \"LastMessageSenderId\" = CASE \"Id\"");
+        foreach (var t in threads)
+        {
+            sql.Append(" WHEN ").Param(t.ThreadId).Append(" THEN ").Param(t.LastSenderId);
+        }
+        sql.Append(" END, \"LastMessageAt\" = ").Param(now).Append(" WHERE \"Id\" IN (").List(threads.Select(t => (object)t.ThreadId)).Append(")");
+        var updated = await db.Database.ExecuteSqlRawAsync(sql.Text, sql.Arguments);
+        if (updated != threads.Count)
+        {
+            throw new InvalidOperationException($"Advanced {updated} of {threads.Count} threads; the batch is rolled back.");
+        }
+    }
+
+    /// <summary>Every member's activity time, and each sender's read mark, for all threads of the batch.</summary>
+    public static Task MarkMembersAsync(ChatDbContext db, IReadOnlyList<ReadMark> marks, DateTime now)
+    {
+        var sql = new Sql();
+        sql.Append("UPDATE \"ThreadMembers\" SET \"LastActivityAt\" = ").Param(now).Append(", \"LastReadSeq\" = CASE");
+        foreach (var m in marks)
+        {
+            sql.Append(" WHEN \"ThreadId\" = ").Param(m.ThreadId).Append(" AND \"OwnerId\" = ").Param(m.SenderId).Append(" THEN ").Param(m.Seq);
+        }
+        sql.Append(" ELSE \"LastReadSeq\" END WHERE \"ThreadId\" IN (").List(marks.Select(m => m.ThreadId).Distinct().Select(id => (object)id)).Append(")");
+        return db.Database.ExecuteSqlRawAsync(sql.Text, sql.Arguments);
+    }
+
+    /// <summary>SQL text with EF's positional placeholders ({0}, {1}, …) and their values.</summary>
+    private sealed class Sql
+    {
+        private readonly StringBuilder text = new();
+        private readonly List<object> arguments = [];
+
+        public string Text => text.ToString();
+        public IEnumerable<object> Arguments => arguments;
+
+        public Sql Append(string s)
+        {
+            text.Append(s);
+            return this;
+        }
+
+        public Sql Param(object value)
+        {
+            text.Append('{').Append(arguments.Count).Append('}');
+            arguments.Add(value);
+            return this;
+        }
+
+        public Sql List(IEnumerable<object> values)
+        {
+            var first = true;
+            foreach (var value in values)
+            {
+                text.Append(first ? "" : ", ");
+                Param(value);
+                first = false;
+            }
+            return this;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using ChatWeb.Domain.Data;
+using ChatWeb.Domain.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatWeb.Domain.Chat;
+
+/// <summary>
+/// Stores a batch of sends in ONE transaction under the consistency protocol's rules, each send
+/// judged on its own: a non-member is refused, a retry returns what its client message id stored,
+/// everything else gets the thread's next seqs without gaps. Refusals are decided before anything
+/// is written, so they never roll back the others. Queries are per batch, not per message.
+/// </summary>
+internal static class MessageBatchWriter
+{
+    public static async Task<SendOutcome[]> WriteAsync(ChatDbContext db, IReadOnlyList<PendingSend> batch, DateTime now)
+    {
+        var outcomes = new SendOutcome[batch.Count];
+        // On SQLite this begins IMMEDIATE: the write lock is held from the first read, so what is read stays true until commit.
+        await using var tx = await db.Database.BeginTransactionAsync();
+
+        var senderIds = batch.Select(s => s.UserId).Distinct().ToList();
+        var threadIds = batch.Select(s => s.ThreadId).Distinct().ToList();
+        var clientIds = batch.Select(s => s.ClientMessageId).Distinct().ToList();
+        var earlier = (await db.Messages.AsNoTracking()
+                .Where(m => senderIds.Contains(m.SenderId) && clientIds.Contains(m.ClientMessageId))
+                .Select(m => new { m.SenderId, Message = new ChatMessage(m.Id, m.ThreadId, m.Seq, m.Sender!.UserName!, m.Sender.DisplayName, m.Body, m.SentAt, m.ClientMessageId) })
+                .ToListAsync())
+            .ToDictionary(e => (e.SenderId, e.Message.ClientMessageId), e => e.Message);
+        var memberships = (await db.ThreadMembers.AsNoTracking()
+                .Where(m => senderIds.Contains(m.OwnerId) && threadIds.Contains(m.ThreadId))
+                .Select(m => new { m.OwnerId, m.ThreadId })
+                .ToListAsync())
+            .Select(m => (m.OwnerId, m.ThreadId)).ToHashSet();
+
+        // Decide each send in arrival order. Membership comes first: someone who has left is refused
+        // like any non-member, even when retrying a message sent while still in the thread. A repeat
+        // of a key claimed earlier in this batch is a retry of that send.
+        var fresh = new List<int>();
+        var claimed = new Dictionary<(string, string), int>();
+        var repeats = new List<(int Index, int Of)>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var send = batch[i];
+            if (!memberships.Contains((send.UserId, send.ThreadId)))
+            {
+                outcomes[i] = ChatException.ThreadNotFound();
+            }
+            else if (earlier.TryGetValue(send.IdempotencyKey, out var stored))
+            {
+                outcomes[i] = Retry(stored, send.ThreadId);
+            }
+            else if (claimed.TryGetValue(send.IdempotencyKey, out var first))
+            {
+                repeats.Add((i, first));
+            }
+            else
+            {
+                claimed[send.IdempotencyKey] = i;
+                fresh.Add(i);
+            }
+        }
+
+        if (fresh.Count > 0)
+        {
+            var messages = await InsertAsync(db, batch, fresh, now);
+            var people = await db.Users.AsNoTracking().Where(u => senderIds.Contains(u.Id))
+                .Select(u => new { u.Id, u.UserName, u.DisplayName }).ToDictionaryAsync(u => u.Id);
+            await tx.CommitAsync();
+            foreach (var (i, m) in messages)
+            {
+                var sender = people[m.SenderId];
+                outcomes[i] = new StoredMessage(new ChatMessage(m.Id, m.ThreadId, m.Seq, sender.UserName!, sender.DisplayName, m.Body, m.SentAt, m.ClientMessageId), true);
+            }
+            foreach (var (i, of) in repeats)
+            {
+                outcomes[i] = Retry(outcomes[of].Stored.Message, batch[i].ThreadId);
+            }
+        }
+        return outcomes;
+    }
+
+    /// <summary>Seqs, messages, thread last-message fields, the sender's read mark and members' activity, per thread.</summary>
+    private static async Task<List<(int Index, Message Message)>> InsertAsync(ChatDbContext db, IReadOnlyList<PendingSend> batch, List<int> fresh, DateTime now)
+    {
+        // Threads in id order: concurrent batches on a server database then take row locks in the same order.
+        var byThread = fresh.GroupBy(i => batch[i].ThreadId).OrderBy(g => g.Key).ToList();
+        // The increment takes the threads' write locks, so seqs are handed out without gaps.
+        await BatchStatements.AdvanceThreadsAsync(db, byThread.ConvertAll(g =>
+        {
+            var last = batch[g.Last()];
+            return new ThreadAdvance(g.Key, g.Count(), ChatInput.Preview(last.Body), last.UserId);
+        }), now);
+        var threadIds = byThread.ConvertAll(g => g.Key);
+        var lastSeqs = await db.Threads.AsNoTracking().Where(t => threadIds.Contains(t.Id))
+            .Select(t => new { t.Id, t.LastSeq }).ToDictionaryAsync(t => t.Id, t => t.LastSeq);
+
+        var messages = new List<(int Index, Message Message)>(fresh.Count);
+        foreach (var thread in byThread)
+        {
+            var seq = lastSeqs[thread.Key] - thread.Count();
+            messages.AddRange(thread.Select(i => (i, new Message
+            {
+                ThreadId = thread.Key, Seq = ++seq, SenderId = batch[i].UserId, ClientMessageId = batch[i].ClientMessageId, Body = batch[i].Body, SentAt = now,
+            })));
+        }
+        db.Messages.AddRange(messages.Select(m => m.Message));
+        await db.SaveChangesAsync();
+
+        var marks = messages.GroupBy(m => (m.Message.ThreadId, m.Message.SenderId))
+            .Select(g => new ReadMark(g.Key.ThreadId, g.Key.SenderId, g.Max(m => m.Message.Seq)))
+            .ToList();
+        await BatchStatements.MarkMembersAsync(db, marks, now);
+        return messages;
+    }
+
+    /// <summary>A retry answers with the stored message, unless its client message id was spent in another thread.</summary>
+    public static SendOutcome Retry(ChatMessage earlier, Guid threadId) =>
+        earlier.ThreadId == threadId
+            ? new StoredMessage(earlier, false)
+            : ChatException.Invalid("That client message id was already used for a message in another conversation.");
+
+    public static Task<ChatMessage?> FindByClientIdAsync(ChatDbContext db, string userId, string clientMessageId) =>
+        db.Messages.AsNoTracking().Where(m => m.SenderId == userId && m.ClientMessageId == clientMessageId)
+            .Select(m => new ChatMessage(m.Id, m.ThreadId, m.Seq, m.Sender!.UserName!, m.Sender.DisplayName, m.Body, m.SentAt, m.ClientMessageId))
+            .SingleOrDefaultAsync()!;
+}

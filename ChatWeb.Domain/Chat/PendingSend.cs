@@ -1,0 +1,32 @@
+namespace ChatWeb.Domain.Chat;
+
+/// <summary>What the send path stored: the message, and whether this call wrote it (false for a retry).</summary>
+internal readonly record struct StoredMessage(ChatMessage Message, bool IsNew);
+
+/// <summary>A validated send waiting for its batch to commit; its caller awaits <see cref="Result"/>.</summary>
+internal sealed class PendingSend(string userId, Guid threadId, string clientMessageId, string body)
+{
+    // Continuations run off the writer loop, so a caller's notification work never delays the next commit.
+    private readonly TaskCompletionSource<StoredMessage> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string UserId { get; } = userId;
+    public Guid ThreadId { get; } = threadId;
+    public string ClientMessageId { get; } = clientMessageId;
+    public string Body { get; } = body;
+
+    public (string UserId, string ClientMessageId) IdempotencyKey => (UserId, ClientMessageId);
+
+    public Task<StoredMessage> Result => completion.Task;
+
+    public void Complete(StoredMessage stored) => completion.TrySetResult(stored);
+
+    public void Fail(Exception error) => completion.TrySetException(error);
+}
+
+/// <summary>How one send of a batch ended: stored (new or a retry), or refused with the caller's error.</summary>
+internal readonly record struct SendOutcome(StoredMessage Stored, Exception? Error)
+{
+    public static implicit operator SendOutcome(StoredMessage stored) => new(stored, null);
+
+    public static implicit operator SendOutcome(Exception error) => new(default, error);
+}
