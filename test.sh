@@ -66,6 +66,11 @@ fi
 
 rm -rf "$results_dir"
 test_status=0
+if [ "${CI:-}" = "true" ]; then
+    # Seconds of real load on the real server and the bare relay; fails on any lost or duplicated message.
+    echo "Bench smoke run..."
+    bash ChatWeb.Bench/smoke.sh </dev/null || { echo "The bench smoke run failed." >&2; exit 1; }
+fi
 dotnet test ChatWeb.sln --logger "trx;LogFilePrefix=chatweb" --results-directory "$results_dir" "$@" </dev/null || test_status=$?
 
 total=$(sum_counter total)
