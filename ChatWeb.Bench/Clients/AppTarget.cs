@@ -32,7 +32,7 @@ internal sealed class AppTarget(
     {
         Probe ??= await ConnectAsync(probeUser);
         var started = Stopwatch.GetTimestamp();
-        for (int i = 0, quick = 0; quick < 3 && Stopwatch.GetElapsedTime(started) < TimeSpan.FromMinutes(3); i++)
+        for (int i = 0, quick = 0; quick < 3 && Stopwatch.GetElapsedTime(started) < TimeSpan.FromMinutes(1); i++)
         {
             var call = Stopwatch.GetTimestamp();
             await Probe.Connection.InvokeAsync<ThreadRef>("SetMuted", probeThread.ToString(), i % 2 == 0);
