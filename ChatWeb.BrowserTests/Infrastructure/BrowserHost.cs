@@ -22,7 +22,7 @@ public sealed class BrowserHost : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium).");
         }
         // Generous but finite: a scenario that hangs should fail with a message, not time out the whole run.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

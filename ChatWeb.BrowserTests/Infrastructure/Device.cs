@@ -37,7 +37,7 @@ public sealed class Device : IAsyncDisposable
             Locale = "en-US",
             TimezoneId = "UTC",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         return new Device(person, context, page, server.BaseUrl);
     }
