@@ -23,6 +23,9 @@ public sealed class ConversationFeed(MessageService messageService, string userI
 
     public bool IsLoaded { get; private set; }
 
+    /// <summary>Bumped on every change to what would be rendered, so views rebuild their rows only when needed.</summary>
+    public int Version { get; private set; }
+
     /// <summary>The highest seq this device has heard of, from events and summaries.</summary>
     public long KnownLastSeq { get; private set; }
 
@@ -38,6 +41,7 @@ public sealed class ConversationFeed(MessageService messageService, string userI
         Window.Reset(page);
         NoteLastSeq(Window.LastSeq);
         IsLoaded = true;
+        Version++;
     }
 
     public async Task<int> LoadOlderAsync(CancellationToken ct)
@@ -47,6 +51,7 @@ public sealed class ConversationFeed(MessageService messageService, string userI
             return 0;
         }
         var page = await messageService.GetBeforeAsync(userId, threadId, Window.FirstSeq, PageSize, ct);
+        Version++;
         return Window.PrependOlder(page);
     }
 
@@ -63,6 +68,7 @@ public sealed class ConversationFeed(MessageService messageService, string userI
         {
             Window.MarkAtLiveEnd();
         }
+        Version++;
         return added.Count;
     }
 
@@ -76,6 +82,7 @@ public sealed class ConversationFeed(MessageService messageService, string userI
             return [];
         }
         var result = Window.AppendNewer([message], keepNewest());
+        Version++;
         if (!result.Gap)
         {
             return result.Added;
@@ -110,6 +117,7 @@ public sealed class ConversationFeed(MessageService messageService, string userI
                         Confirm(message);
                     }
                     added.AddRange(Window.AppendNewer(page, keepNewest()).Added);
+                    Version++;
                     if (page.Count < ChatInput.MaxPageSize)
                     {
                         break;
@@ -130,6 +138,7 @@ public sealed class ConversationFeed(MessageService messageService, string userI
     {
         var message = new OutgoingMessage(Guid.NewGuid().ToString(), body, time.GetUtcNow().UtcDateTime, MessageStatus.Pending);
         outgoing.Add(message);
+        Version++;
         return message;
     }
 
@@ -156,7 +165,7 @@ public sealed class ConversationFeed(MessageService messageService, string userI
     {
         if (string.Equals(message.Sender, userName, StringComparison.OrdinalIgnoreCase))
         {
-            outgoing.RemoveAll(o => o.ClientMessageId == message.ClientMessageId);
+            Version += outgoing.RemoveAll(o => o.ClientMessageId == message.ClientMessageId);
         }
     }
 
@@ -166,6 +175,7 @@ public sealed class ConversationFeed(MessageService messageService, string userI
         if (index >= 0)
         {
             outgoing[index] = outgoing[index] with { Status = status };
+            Version++;
         }
     }
 }

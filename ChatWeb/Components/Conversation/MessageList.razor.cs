@@ -26,6 +26,7 @@ public sealed partial class MessageList : IAsyncDisposable
     private DotNetObjectReference<MessageList>? callbacks;
     private IJSObjectReference? scrollKeeper;
     private IReadOnlyList<TimelineEntry> entries = [];
+    private (int Version, long? UnreadFromSeq, LocalClock Clock, bool IsGroup)? builtFrom;
     private (bool HasOlder, bool HasNewer)? edgesSent;
     private bool loadAnswered;
     private int loadVersion;
@@ -171,8 +172,17 @@ public sealed partial class MessageList : IAsyncDisposable
         scrollToBottomRequested = true;
     }
 
-    private void Rebuild() =>
+    // The parent re-renders for every live event (typing, presence); the rows only change with the feed.
+    private void Rebuild()
+    {
+        var inputs = (Feed.Version, UnreadFromSeq, Clock, IsGroup);
+        if (inputs == builtFrom)
+        {
+            return;
+        }
+        builtFrom = inputs;
         entries = TimelineBuilder.Build(Feed.Window.Messages, Feed.Outgoing, Me.UserName, Me.DisplayName, IsGroup, UnreadFromSeq, Clock);
+    }
 
     public async ValueTask DisposeAsync()
     {
