@@ -21,8 +21,9 @@ public sealed class BrowserHost : IAsyncLifetime
         {
             throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium).");
         }
-        // Generous but finite: a scenario that hangs should fail with a message, not time out the whole run.
-        Assertions.SetDefaultExpectTimeout(30_000);
+        // Generous, because a busy two-core machine can take many seconds for one step; but finite,
+        // so a scenario that hangs fails with a message instead of stalling the run.
+        Assertions.SetDefaultExpectTimeout((float)Timeouts.Step.TotalMilliseconds);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

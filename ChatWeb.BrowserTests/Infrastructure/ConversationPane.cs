@@ -42,7 +42,10 @@ public sealed partial class ConversationPane(IPage page)
     /// </summary>
     public async Task<Guid> WaitForNewThreadAsync(string previousUrl)
     {
-        await page.WaitForURLAsync(url => url != previousUrl && ThreadUrl().IsMatch(url));
+        // Polling assertions, not WaitForURLAsync: that waits for a navigation event, and the app
+        // moves between conversations by history.pushState, which that wait did not always resolve on.
+        await Expect(page).Not.ToHaveURLAsync(previousUrl);
+        await Expect(page).ToHaveURLAsync(ThreadUrl());
         var threadId = Guid.Parse(ThreadUrl().Match(page.Url).Groups["id"].Value);
         await Expect(page.Locator($"[data-testid=conversation][data-thread-id='{threadId}']")).ToBeVisibleAsync();
         return threadId;

@@ -37,7 +37,8 @@ public sealed class Device : IAsyncDisposable
             Locale = "en-US",
             TimezoneId = "UTC",
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout((float)Timeouts.Step.TotalMilliseconds);
+        context.SetDefaultNavigationTimeout((float)Timeouts.PageLoad.TotalMilliseconds);
         var page = await context.NewPageAsync();
         return new Device(person, context, page, server.BaseUrl);
     }
@@ -101,13 +102,14 @@ public sealed class Device : IAsyncDisposable
     /// <summary>Opens an app path (e.g. "" or "chat/{id}") and waits for the interactive circuit.</summary>
     public async Task GoToAsync(string path = "")
     {
-        await Page.GotoAsync(new Uri(baseUrl, path).ToString());
+        // The circuit being up is the readiness that matters, and it comes after the load event anyway.
+        await Page.GotoAsync(new Uri(baseUrl, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
         await WaitUntilInteractiveAsync();
     }
 
     /// <summary>Before this, clicks land on prerendered markup that has no event handlers yet.</summary>
     public Task WaitUntilInteractiveAsync() =>
-        Expect(Page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+        Expect(Page.Locator("[data-interactive=true]")).ToHaveCountAsync(1, new() { Timeout = (float)Timeouts.PageLoad.TotalMilliseconds });
 
     /// <summary>Closes the page (the tab), keeping the context: the person can come back signed in.</summary>
     public Task CloseTabAsync() => Page.CloseAsync();
