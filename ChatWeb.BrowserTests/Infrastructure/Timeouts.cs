@@ -7,7 +7,7 @@ namespace ChatWeb.BrowserTests.Infrastructure;
 public static class Timeouts
 {
     /// <summary>One step: a click, a message arriving, a badge changing.</summary>
-    public static readonly TimeSpan Step = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
 
     /// <summary>A page load up to a live circuit: scripts, prerender, then the WebSocket.</summary>
     public static readonly TimeSpan PageLoad = TimeSpan.FromSeconds(40);
