@@ -94,6 +94,10 @@ internal sealed class HubChatEvents(
     /// <summary>The browser went away: close the device connection so others see the person offline within seconds.</summary>
     public async Task PauseAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
         await gate.WaitAsync();
         try
         {
@@ -158,7 +162,7 @@ internal sealed class HubChatEvents(
         {
             await connection.DisposeAsync();
         }
-        gate.Dispose();
+        // The gate is not disposed: the circuit's connection-down handler may still call PauseAsync after this.
     }
 
     /// <summary>A circuit keeps trying while the browser is attached; the delay grows to 10 s.</summary>
