@@ -31,6 +31,7 @@ internal sealed class TargetPhases(BenchProfile profile, ServerProcess server, I
         var routes = await Routes.DirectRingAsync(target, Peers);
         await target.SettleAsync();
         var loop = new OpenLoop(target, book);
+        await WarmUpAsync(loop, "direct", routes, profile.StartRate / 2);
         var ladder = await SearchOrStepAsync(rate => loop.RunAsync("direct", routes, rate, profile.StepDuration), profile.StartRate, directCap);
         return (ladder, routes);
     }
@@ -59,8 +60,23 @@ internal sealed class TargetPhases(BenchProfile profile, ServerProcess server, I
         var routes = await Routes.GroupAsync(target, Peers.Take(profile.GroupMembers).ToList());
         await target.SettleAsync();
         var loop = new OpenLoop(target, book);
+        await WarmUpAsync(loop, "group", routes, profile.GroupStartRate / 2);
         var ladder = await SearchOrStepAsync(rate => loop.RunAsync("group", routes, rate, profile.StepDuration), profile.GroupStartRate, groupCap);
         return (ladder, routes);
+    }
+
+    /// <summary>
+    /// A first step at a modest rate that is checked but not reported: a fresh process compiles
+    /// its hot paths (tiered JIT) during its first seconds of load, and a search whose first step
+    /// paid for that would stop at the start rate.
+    /// </summary>
+    private async Task WarmUpAsync(OpenLoop loop, string label, IReadOnlyList<MessageRoute> routes, double rate)
+    {
+        if (profile.WarmUp > TimeSpan.Zero)
+        {
+            await loop.RunAsync($"{label} warm-up", routes, rate, profile.WarmUp);
+            await target.SettleAsync();
+        }
     }
 
     public bool AnyDropped => Peers.Any(p => p.DroppedUnexpectedly);

@@ -8,7 +8,8 @@ namespace ChatWeb.Domain.Chat;
 /// Stores a batch of sends in ONE transaction under the consistency protocol's rules, each send
 /// judged on its own: a non-member is refused, a retry returns what its client message id stored,
 /// everything else gets the thread's next seqs without gaps. Refusals are decided before anything
-/// is written, so they never roll back the others. Queries are per batch, not per message.
+/// is written, so they never roll back the others. Queries are per batch, not per message, and the
+/// thread each message went to comes back as committed, so announcing it needs no further read.
 /// </summary>
 internal static class MessageBatchWriter
 {
@@ -18,19 +19,16 @@ internal static class MessageBatchWriter
         // On SQLite this begins IMMEDIATE: the write lock is held from the first read, so what is read stays true until commit.
         await using var tx = await db.Database.BeginTransactionAsync();
 
-        var senderIds = batch.Select(s => s.UserId).Distinct().ToList();
         var threadIds = batch.Select(s => s.ThreadId).Distinct().ToList();
-        var clientIds = batch.Select(s => s.ClientMessageId).Distinct().ToList();
+        var keys = batch.Select(s => s.IdempotencyKey).Distinct().ToList();
         var earlier = (await db.Messages.AsNoTracking()
-                .Where(m => senderIds.Contains(m.SenderId) && clientIds.Contains(m.ClientMessageId))
+                .Where(IdempotencyKeys.AnyOf(keys))
                 .Select(m => new { m.SenderId, Message = new ChatMessage(m.Id, m.ThreadId, m.Seq, m.Sender!.UserName!, m.Sender.DisplayName, m.Body, m.SentAt, m.ClientMessageId) })
                 .ToListAsync())
             .ToDictionary(e => (e.SenderId, e.Message.ClientMessageId), e => e.Message);
-        var memberships = (await db.ThreadMembers.AsNoTracking()
-                .Where(m => senderIds.Contains(m.OwnerId) && threadIds.Contains(m.ThreadId))
-                .Select(m => new { m.OwnerId, m.ThreadId })
-                .ToListAsync())
-            .Select(m => (m.OwnerId, m.ThreadId)).ToHashSet();
+        // Each thread with its members, once per batch: it decides membership, names the senders,
+        // and (advanced below) is what the members are told after the commit.
+        var threads = await ThreadSnapshot.ReadManyAsync(db, threadIds);
 
         // Decide each send in arrival order. Membership comes first: someone who has left is refused
         // like any non-member, even when retrying a message sent while still in the thread. A repeat
@@ -41,7 +39,7 @@ internal static class MessageBatchWriter
         for (var i = 0; i < batch.Count; i++)
         {
             var send = batch[i];
-            if (!memberships.Contains((send.UserId, send.ThreadId)))
+            if (!threads.TryGetValue(send.ThreadId, out var thread) || thread.MemberOrNull(send.UserId) is null)
             {
                 outcomes[i] = ChatException.ThreadNotFound();
             }
@@ -62,14 +60,17 @@ internal static class MessageBatchWriter
 
         if (fresh.Count > 0)
         {
-            var messages = await InsertAsync(db, batch, fresh, now);
-            var people = await db.Users.AsNoTracking().Where(u => senderIds.Contains(u.Id))
-                .Select(u => new { u.Id, u.UserName, u.DisplayName }).ToDictionaryAsync(u => u.Id);
+            var (messages, advanced) = await InsertAsync(db, batch, fresh, threads, now);
             await tx.CommitAsync();
+            // Every message reaches its thread's members; the thread as committed is announced once
+            // per thread, with the batch's last message in it, since it already shows the others.
+            var announcedBy = messages.GroupBy(m => m.Message.ThreadId).ToDictionary(g => g.Key, g => g.Last().Index);
             foreach (var (i, m) in messages)
             {
-                var sender = people[m.SenderId];
-                outcomes[i] = new StoredMessage(new ChatMessage(m.Id, m.ThreadId, m.Seq, sender.UserName!, sender.DisplayName, m.Body, m.SentAt, m.ClientMessageId), true);
+                var thread = advanced[m.ThreadId];
+                var sender = thread.MemberOrNull(m.SenderId)!;
+                var message = new ChatMessage(m.Id, m.ThreadId, m.Seq, sender.UserName, sender.DisplayName, m.Body, m.SentAt, m.ClientMessageId);
+                outcomes[i] = new StoredMessage(message, true, thread.MemberIds, announcedBy[m.ThreadId] == i ? thread : null);
             }
             foreach (var (i, of) in repeats)
             {
@@ -79,17 +80,23 @@ internal static class MessageBatchWriter
         return outcomes;
     }
 
-    /// <summary>Seqs, messages, thread last-message fields, the sender's read mark and members' activity, per thread.</summary>
-    private static async Task<List<(int Index, Message Message)>> InsertAsync(ChatDbContext db, IReadOnlyList<PendingSend> batch, List<int> fresh, DateTime now)
+    /// <summary>
+    /// Seqs, messages, thread last-message fields, the sender's read mark and members' activity, per
+    /// thread. Returns the messages and each thread as it stands once the batch commits.
+    /// </summary>
+    private static async Task<(List<(int Index, Message Message)>, Dictionary<Guid, ThreadSnapshot>)> InsertAsync(
+        ChatDbContext db, IReadOnlyList<PendingSend> batch, List<int> fresh, Dictionary<Guid, ThreadSnapshot> threads, DateTime now)
     {
         // Threads in id order: concurrent batches on a server database then take row locks in the same order.
         var byThread = fresh.GroupBy(i => batch[i].ThreadId).OrderBy(g => g.Key).ToList();
-        // The increment takes the threads' write locks, so seqs are handed out without gaps.
-        await BatchStatements.AdvanceThreadsAsync(db, byThread.ConvertAll(g =>
+        var advances = byThread.ConvertAll(g =>
         {
             var last = batch[g.Last()];
             return new ThreadAdvance(g.Key, g.Count(), ChatInput.Preview(last.Body), last.UserId);
-        }), now);
+        });
+        // The increment takes the threads' write locks, so seqs are handed out without gaps. The
+        // seqs are read back after it: on a server database the snapshot above may be older.
+        await BatchStatements.AdvanceThreadsAsync(db, advances, now);
         var threadIds = byThread.ConvertAll(g => g.Key);
         var lastSeqs = await db.Threads.AsNoTracking().Where(t => threadIds.Contains(t.Id))
             .Select(t => new { t.Id, t.LastSeq }).ToDictionaryAsync(t => t.Id, t => t.LastSeq);
@@ -103,14 +110,16 @@ internal static class MessageBatchWriter
                 ThreadId = thread.Key, Seq = ++seq, SenderId = batch[i].UserId, ClientMessageId = batch[i].ClientMessageId, Body = batch[i].Body, SentAt = now,
             })));
         }
-        db.Messages.AddRange(messages.Select(m => m.Message));
-        await db.SaveChangesAsync();
+        await BatchStatements.InsertMessagesAsync(db, messages.ConvertAll(m => m.Message));
 
         var marks = messages.GroupBy(m => (m.Message.ThreadId, m.Message.SenderId))
             .Select(g => new ReadMark(g.Key.ThreadId, g.Key.SenderId, g.Max(m => m.Message.Seq)))
             .ToList();
         await BatchStatements.MarkMembersAsync(db, marks, now);
-        return messages;
+
+        var advanced = advances.ToDictionary(a => a.ThreadId, a => threads[a.ThreadId].Advanced(
+            lastSeqs[a.ThreadId], now, a.Preview, marks.Where(m => m.ThreadId == a.ThreadId).ToDictionary(m => m.SenderId, m => m.Seq)));
+        return (messages, advanced);
     }
 
     /// <summary>A retry answers with the stored message, unless its client message id was spent in another thread.</summary>

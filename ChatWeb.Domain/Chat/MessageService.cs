@@ -25,10 +25,11 @@ public sealed class MessageService(IDbContextFactory<ChatDbContext> dbFactory, I
             return stored.Message;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var snapshot = await Membership.SnapshotAsync(db, threadId, ct);
-        await notifier.MessageStoredAsync(stored.Message, snapshot.MemberIds, ct);
-        await notifier.ThreadUpdatedAsync(snapshot.ViewsForAll(), ct);
+        await notifier.MessageStoredAsync(stored.Message, stored.RecipientIds!, ct);
+        if (stored.ThreadToAnnounce is { } thread)
+        {
+            await notifier.ThreadUpdatedAsync(thread.ViewsForAll(), ct);
+        }
         return stored.Message;
     }
 

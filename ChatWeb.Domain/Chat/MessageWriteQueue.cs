@@ -13,8 +13,12 @@ namespace ChatWeb.Domain.Chat;
 /// </summary>
 internal sealed class MessageWriteQueue : IDisposable
 {
-    /// <summary>Enough for a burst to share a commit; small enough to keep one transaction short.</summary>
-    public const int MaxBatchSize = 256;
+    /// <summary>
+    /// Enough for a burst to share a commit; small enough to keep one transaction short. The batch's
+    /// statements carry a few parameters per send, and SQLite binds parameters by name (a linear
+    /// search each), so a batch costs more than linearly in its size: past this, two commits are cheaper.
+    /// </summary>
+    public const int MaxBatchSize = 64;
 
     private readonly Channel<PendingSend> pending = Channel.CreateUnbounded<PendingSend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IDbContextFactory<ChatDbContext> dbFactory;

@@ -1,7 +1,12 @@
 namespace ChatWeb.Domain.Chat;
 
-/// <summary>What the send path stored: the message, and whether this call wrote it (false for a retry).</summary>
-internal readonly record struct StoredMessage(ChatMessage Message, bool IsNew);
+/// <summary>
+/// What the send path stored: the message, and whether this call wrote it (false for a retry).
+/// A new message also names who receives it, and carries its thread as committed when this send
+/// is the one to announce the thread (one per thread per batch).
+/// </summary>
+internal readonly record struct StoredMessage(
+    ChatMessage Message, bool IsNew, IReadOnlyCollection<string>? RecipientIds = null, ThreadSnapshot? ThreadToAnnounce = null);
 
 /// <summary>A validated send waiting for its batch to commit; its caller awaits <see cref="Result"/>.</summary>
 internal sealed class PendingSend(string userId, Guid threadId, string clientMessageId, string body)

@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
+using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChatWeb.Domain.Chat;
 
@@ -26,26 +28,62 @@ internal sealed record ThreadSnapshot(
         t.Members.Select(m => new MemberSnapshot(
             m.OwnerId, m.Owner!.UserName!, m.Owner.DisplayName, m.Role, m.Nickname, m.IsMuted, m.LastReadSeq)).ToList());
 
+    /// <summary>
+    /// Several threads with their members, read as flat member rows and assembled here: shaping a
+    /// nested member list per thread in the query cost the send path's writer more than the rows.
+    /// </summary>
+    public static async Task<Dictionary<Guid, ThreadSnapshot>> ReadManyAsync(ChatDbContext db, IReadOnlyCollection<Guid> threadIds)
+    {
+        var rows = await db.ThreadMembers.AsNoTracking()
+            .Where(m => threadIds.Contains(m.ThreadId))
+            .Select(m => new
+            {
+                m.ThreadId, m.Thread!.Kind, m.Thread.Title, m.Thread.LastSeq, m.Thread.LastMessageAt, m.Thread.LastMessagePreview,
+                Member = new MemberSnapshot(m.OwnerId, m.Owner!.UserName!, m.Owner.DisplayName, m.Role, m.Nickname, m.IsMuted, m.LastReadSeq),
+            })
+            .ToListAsync();
+        return rows.GroupBy(r => r.ThreadId).ToDictionary(g => g.Key, g =>
+        {
+            var t = g.First();
+            return new ThreadSnapshot(t.ThreadId, t.Kind, t.Title, t.LastSeq, t.LastMessageAt, t.LastMessagePreview, g.Select(r => r.Member).ToList());
+        });
+    }
+
     public IReadOnlyCollection<string> MemberIds => Members.ConvertAll(m => m.OwnerId);
 
-    public ThreadSummary ViewFor(string userId)
+    public MemberSnapshot? MemberOrNull(string userId) => Members.Find(m => m.OwnerId == userId);
+
+    public ThreadSummary ViewFor(string userId) => ViewFor(userId, MemberViews());
+
+    /// <summary>Every member's view; the member list they all show is built once, not once per member.</summary>
+    public Dictionary<string, ThreadSummary> ViewsForAll()
     {
-        var me = Members.Find(m => m.OwnerId == userId)
+        var members = MemberViews();
+        return Members.ToDictionary(m => m.OwnerId, m => ViewFor(m.OwnerId, members));
+    }
+
+    /// <summary>The thread after messages were added: its new last seq and preview, and the senders' read marks moved up.</summary>
+    public ThreadSnapshot Advanced(long lastSeq, DateTime at, string preview, IReadOnlyDictionary<string, long> readMarks) =>
+        new(Id, Kind, Title, lastSeq, at, preview, Members.ConvertAll(m =>
+            readMarks.TryGetValue(m.OwnerId, out var read) && read > m.LastReadSeq ? m with { LastReadSeq = read } : m));
+
+    private ThreadSummary ViewFor(string userId, IReadOnlyList<ThreadMemberView> members)
+    {
+        var me = MemberOrNull(userId)
             ?? throw new InvalidOperationException("The snapshot was read for a non-member.");
         var title = Kind == ThreadKind.Group
             ? Title ?? ""
             : Members.Find(m => m.OwnerId != userId)?.DisplayName ?? me.DisplayName;
-        var members = Members
-            .OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
-            .Select(m => new ThreadMemberView(m.UserName, m.DisplayName, m.Role))
-            .ToList();
         return new ThreadSummary(
             Id, Kind, title, me.Nickname, me.IsMuted,
             UnreadCount: Math.Max(0, LastSeq - me.LastReadSeq),
             LastSeq, me.LastReadSeq, LastMessageAt, LastMessagePreview, me.Role, members);
     }
 
-    public Dictionary<string, ThreadSummary> ViewsForAll() => Members.ToDictionary(m => m.OwnerId, m => ViewFor(m.OwnerId));
+    private List<ThreadMemberView> MemberViews() => Members
+        .OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+        .Select(m => new ThreadMemberView(m.UserName, m.DisplayName, m.Role))
+        .ToList();
 }
 
 internal sealed record MemberSnapshot(

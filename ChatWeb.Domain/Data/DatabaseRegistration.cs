@@ -16,6 +16,8 @@ public static class DatabaseRegistration
     /// <summary>
     /// Registers <see cref="IDbContextFactory{ChatDbContext}"/> for the configured provider, plus a
     /// scoped <see cref="ChatDbContext"/> for Identity's stores. Fails fast on bad configuration.
+    /// Contexts are pooled: every send, read and presence change takes one, and building a fresh
+    /// context (its internal service scope) cost more CPU than the SQL it then ran.
     /// </summary>
     public static IServiceCollection AddChatDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -25,7 +27,7 @@ public static class DatabaseRegistration
         if (string.Equals(provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             var sqlite = ResolveSqlitePath(string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/chatweb.db" : connectionString, contentRoot);
-            services.AddDbContextFactory<SqliteChatDbContext>(o => ConfigureSqlite(o, sqlite));
+            services.AddPooledDbContextFactory<SqliteChatDbContext>(o => ConfigureSqlite(o, sqlite));
             services.AddSingleton<IDbContextFactory<ChatDbContext>, ChatDbContextFactory<SqliteChatDbContext>>();
         }
         else if (string.Equals(provider, DatabaseProviders.SqlServer, StringComparison.OrdinalIgnoreCase))
@@ -36,7 +38,7 @@ public static class DatabaseRegistration
                     $"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is empty. " +
                     $"Set it (environment variable ConnectionStrings__{ConnectionStringName}).");
             }
-            services.AddDbContextFactory<SqlServerChatDbContext>(o => ConfigureSqlServer(o, connectionString));
+            services.AddPooledDbContextFactory<SqlServerChatDbContext>(o => ConfigureSqlServer(o, connectionString));
             services.AddSingleton<IDbContextFactory<ChatDbContext>, ChatDbContextFactory<SqlServerChatDbContext>>();
         }
         else

@@ -18,7 +18,9 @@ internal sealed class SendRateLimitFilter(IOptions<SendRateLimitOptions> options
             TokensPerPeriod = Math.Max(1, options.Value.PerSecond / 10),
             ReplenishmentPeriod = TimeSpan.FromMilliseconds(options.Value.PerSecond >= 10 ? 100 : 1000.0 / Math.Max(1, options.Value.PerSecond)),
             QueueLimit = 0,
-            AutoReplenishment = true,
+            // The partitioned limiter refills every bucket from one 100 ms timer; auto-replenishing
+            // buckets would each run a timer of their own, ten wake-ups a second per active sender.
+            AutoReplenishment = false,
         }));
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
