@@ -90,8 +90,10 @@ internal static class BenchRun
         var names = Enumerable.Range(0, profile.SeededUsers).Select(BenchUsers.Name).ToList();
         var book = new LedgerBook();
         var target = new RelayTarget(server.BaseUri, names, book.OnMessage);
-        // No rate limit on the relay: its search may go as high as the machine allows.
-        var phases = new TargetPhases(profile, server, target, book, directCap: 1_000_000, groupCap: 1_000_000);
+        // The same workload as the chat server's: no user sends more than a ChatWeb user may (18/s),
+        // so both searches stop at the same ceiling. The relay itself has no limit to hit.
+        var phases = new TargetPhases(profile, server, target, book,
+            directCap: profile.DirectUsers * BenchProfile.MaxRatePerSender, groupCap: profile.GroupMembers * BenchProfile.MaxRatePerSender);
         var report = await RunPhasesAsync(phases, target, book, verdict, halfRate);
         await PeerConnections.DisposeAllAsync(phases.Peers);
         return report;
