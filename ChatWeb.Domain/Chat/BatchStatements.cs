@@ -21,7 +21,7 @@ internal sealed record ReadMark(Guid ThreadId, string SenderId, long Seq);
 /// </summary>
 internal static class BatchStatements
 {
-    public static async Task AdvanceThreadsAsync(ChatDbContext db, IReadOnlyList<ThreadAdvance> threads, DateTime now)
+    public static void AdvanceThreads(ChatDbContext db, IReadOnlyList<ThreadAdvance> threads, DateTime now)
     {
         var sql = new Sql();
         sql.Append("UPDATE \"Threads\" SET \"LastSeq\" = \"LastSeq\" + CASE \"Id\"");
@@ -40,7 +40,7 @@ internal static class BatchStatements
             sql.Append(" WHEN ").Param(t.ThreadId).Append(" THEN ").Param(t.LastSenderId);
         }
         sql.Append(" END, \"LastMessageAt\" = ").Param(now).Append(" WHERE \"Id\" IN (").List(threads.Select(t => (object)t.ThreadId)).Append(")");
-        var updated = await db.Database.ExecuteSqlRawAsync(sql.Text, sql.Arguments);
+        var updated = db.Database.ExecuteSqlRaw(sql.Text, sql.Arguments);
         if (updated != threads.Count)
         {
             throw new InvalidOperationException($"Advanced {updated} of {threads.Count} threads; the batch is rolled back.");
@@ -52,7 +52,7 @@ internal static class BatchStatements
     /// than everything else the batch does for it; the rows are new by construction (fresh ids,
     /// seqs just claimed), so there is nothing for it to track.
     /// </summary>
-    public static async Task InsertMessagesAsync(ChatDbContext db, IReadOnlyList<Message> messages)
+    public static void InsertMessages(ChatDbContext db, IReadOnlyList<Message> messages)
     {
         var sql = new Sql();
         sql.Append("INSERT INTO \"Messages\" (\"Id\", \"ThreadId\", \"Seq\", \"SenderId\", \"Body\", \"ClientMessageId\", \"SentAt\") VALUES ");
@@ -61,7 +61,7 @@ internal static class BatchStatements
             var m = messages[i];
             sql.Append(i == 0 ? "(" : ", (").List([m.Id, m.ThreadId, m.Seq, m.SenderId, m.Body, m.ClientMessageId, m.SentAt]).Append(")");
         }
-        var inserted = await db.Database.ExecuteSqlRawAsync(sql.Text, sql.Arguments);
+        var inserted = db.Database.ExecuteSqlRaw(sql.Text, sql.Arguments);
         if (inserted != messages.Count)
         {
             throw new InvalidOperationException($"Inserted {inserted} of {messages.Count} messages; the batch is rolled back.");
@@ -69,7 +69,7 @@ internal static class BatchStatements
     }
 
     /// <summary>Every member's activity time, and each sender's read mark, for all threads of the batch.</summary>
-    public static Task MarkMembersAsync(ChatDbContext db, IReadOnlyList<ReadMark> marks, DateTime now)
+    public static void MarkMembers(ChatDbContext db, IReadOnlyList<ReadMark> marks, DateTime now)
     {
         var sql = new Sql();
         sql.Append("UPDATE \"ThreadMembers\" SET \"LastActivityAt\" = ").Param(now).Append(", \"LastReadSeq\" = CASE");
@@ -78,7 +78,7 @@ internal static class BatchStatements
             sql.Append(" WHEN \"ThreadId\" = ").Param(m.ThreadId).Append(" AND \"OwnerId\" = ").Param(m.SenderId).Append(" THEN ").Param(m.Seq);
         }
         sql.Append(" ELSE \"LastReadSeq\" END WHERE \"ThreadId\" IN (").List(marks.Select(m => m.ThreadId).Distinct().Select(id => (object)id)).Append(")");
-        return db.Database.ExecuteSqlRawAsync(sql.Text, sql.Arguments);
+        db.Database.ExecuteSqlRaw(sql.Text, sql.Arguments);
     }
 
     /// <summary>SQL text with EF's positional placeholders ({0}, {1}, …) and their values.</summary>

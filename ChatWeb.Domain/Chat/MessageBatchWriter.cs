@@ -13,22 +13,22 @@ namespace ChatWeb.Domain.Chat;
 /// </summary>
 internal static class MessageBatchWriter
 {
-    public static async Task<SendOutcome[]> WriteAsync(ChatDbContext db, IReadOnlyList<PendingSend> batch, DateTime now)
+    public static SendOutcome[] Write(ChatDbContext db, IReadOnlyList<PendingSend> batch, DateTime now)
     {
         var outcomes = new SendOutcome[batch.Count];
         // On SQLite this begins IMMEDIATE: the write lock is held from the first read, so what is read stays true until commit.
-        await using var tx = await db.Database.BeginTransactionAsync();
+        using var tx = db.Database.BeginTransaction();
 
         var threadIds = batch.Select(s => s.ThreadId).Distinct().ToList();
         var keys = batch.Select(s => s.IdempotencyKey).Distinct().ToList();
-        var earlier = (await db.Messages.AsNoTracking()
+        var earlier = db.Messages.AsNoTracking()
                 .Where(IdempotencyKeys.AnyOf(keys))
                 .Select(m => new { m.SenderId, Message = new ChatMessage(m.Id, m.ThreadId, m.Seq, m.Sender!.UserName!, m.Sender.DisplayName, m.Body, m.SentAt, m.ClientMessageId) })
-                .ToListAsync())
+                .ToList()
             .ToDictionary(e => (e.SenderId, e.Message.ClientMessageId), e => e.Message);
         // Each thread with its members, once per batch: it decides membership, names the senders,
         // and (advanced below) is what the members are told after the commit.
-        var threads = await ThreadSnapshot.ReadManyAsync(db, threadIds);
+        var threads = ThreadSnapshot.ReadMany(db, threadIds);
 
         // Decide each send in arrival order. Membership comes first: someone who has left is refused
         // like any non-member, even when retrying a message sent while still in the thread. A repeat
@@ -60,8 +60,8 @@ internal static class MessageBatchWriter
 
         if (fresh.Count > 0)
         {
-            var (messages, advanced) = await InsertAsync(db, batch, fresh, threads, now);
-            await tx.CommitAsync();
+            var (messages, advanced) = Insert(db, batch, fresh, threads, now);
+            tx.Commit();
             // Every message reaches its thread's members; the thread as committed is announced once
             // per thread, with the batch's last message in it, since it already shows the others.
             var announcedBy = messages.GroupBy(m => m.Message.ThreadId).ToDictionary(g => g.Key, g => g.Last().Index);
@@ -84,7 +84,7 @@ internal static class MessageBatchWriter
     /// Seqs, messages, thread last-message fields, the sender's read mark and members' activity, per
     /// thread. Returns the messages and each thread as it stands once the batch commits.
     /// </summary>
-    private static async Task<(List<(int Index, Message Message)>, Dictionary<Guid, ThreadSnapshot>)> InsertAsync(
+    private static (List<(int Index, Message Message)>, Dictionary<Guid, ThreadSnapshot>) Insert(
         ChatDbContext db, IReadOnlyList<PendingSend> batch, List<int> fresh, Dictionary<Guid, ThreadSnapshot> threads, DateTime now)
     {
         // Threads in id order: concurrent batches on a server database then take row locks in the same order.
@@ -96,10 +96,10 @@ internal static class MessageBatchWriter
         });
         // The increment takes the threads' write locks, so seqs are handed out without gaps. The
         // seqs are read back after it: on a server database the snapshot above may be older.
-        await BatchStatements.AdvanceThreadsAsync(db, advances, now);
+        BatchStatements.AdvanceThreads(db, advances, now);
         var threadIds = byThread.ConvertAll(g => g.Key);
-        var lastSeqs = await db.Threads.AsNoTracking().Where(t => threadIds.Contains(t.Id))
-            .Select(t => new { t.Id, t.LastSeq }).ToDictionaryAsync(t => t.Id, t => t.LastSeq);
+        var lastSeqs = db.Threads.AsNoTracking().Where(t => threadIds.Contains(t.Id))
+            .Select(t => new { t.Id, t.LastSeq }).ToDictionary(t => t.Id, t => t.LastSeq);
 
         var messages = new List<(int Index, Message Message)>(fresh.Count);
         foreach (var thread in byThread)
@@ -110,12 +110,12 @@ internal static class MessageBatchWriter
                 ThreadId = thread.Key, Seq = ++seq, SenderId = batch[i].UserId, ClientMessageId = batch[i].ClientMessageId, Body = batch[i].Body, SentAt = now,
             })));
         }
-        await BatchStatements.InsertMessagesAsync(db, messages.ConvertAll(m => m.Message));
+        BatchStatements.InsertMessages(db, messages.ConvertAll(m => m.Message));
 
         var marks = messages.GroupBy(m => (m.Message.ThreadId, m.Message.SenderId))
             .Select(g => new ReadMark(g.Key.ThreadId, g.Key.SenderId, g.Max(m => m.Message.Seq)))
             .ToList();
-        await BatchStatements.MarkMembersAsync(db, marks, now);
+        BatchStatements.MarkMembers(db, marks, now);
 
         var advanced = advances.ToDictionary(a => a.ThreadId, a => threads[a.ThreadId].Advanced(
             lastSeqs[a.ThreadId], now, a.Preview, marks.Where(m => m.ThreadId == a.ThreadId).ToDictionary(m => m.SenderId, m => m.Seq)));
@@ -128,8 +128,8 @@ internal static class MessageBatchWriter
             ? new StoredMessage(earlier, false)
             : ChatException.Invalid("That client message id was already used for a message in another conversation.");
 
-    public static Task<ChatMessage?> FindByClientIdAsync(ChatDbContext db, string userId, string clientMessageId) =>
+    public static ChatMessage? FindByClientId(ChatDbContext db, string userId, string clientMessageId) =>
         db.Messages.AsNoTracking().Where(m => m.SenderId == userId && m.ClientMessageId == clientMessageId)
             .Select(m => new ChatMessage(m.Id, m.ThreadId, m.Seq, m.Sender!.UserName!, m.Sender.DisplayName, m.Body, m.SentAt, m.ClientMessageId))
-            .SingleOrDefaultAsync()!;
+            .SingleOrDefault();
 }

@@ -28,7 +28,10 @@ internal sealed class MessageWriteQueue : IDisposable
     {
         this.dbFactory = dbFactory;
         this.clock = clock;
-        _ = Task.Run(WriteLoopAsync);
+        // The writer owns a thread of its own and calls the database synchronously: its statements
+        // block on the disk (Microsoft.Data.Sqlite is synchronous even behind its async API), and a
+        // pool thread held there is one fewer for the hub, the sockets and the callers' continuations.
+        new Thread(WriteLoop) { IsBackground = true, Name = "ChatWeb message writer" }.Start();
     }
 
     public Task<StoredMessage> StoreAsync(string userId, Guid threadId, string clientMessageId, string body, CancellationToken ct)
@@ -44,27 +47,33 @@ internal sealed class MessageWriteQueue : IDisposable
 
     public void Dispose() => pending.Writer.TryComplete();
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var batch = new List<PendingSend>(MaxBatchSize);
-        while (await pending.Reader.WaitToReadAsync())
+        while (WaitForSends())
         {
             // No waiting to fill a batch: whatever queued during the previous commit is the next batch.
             while (batch.Count < MaxBatchSize && pending.Reader.TryRead(out var send))
             {
                 batch.Add(send);
             }
-            await WriteAsync(batch);
+            Write(batch);
             batch.Clear();
         }
     }
 
-    private async Task WriteAsync(List<PendingSend> batch)
+    private bool WaitForSends()
+    {
+        var ready = pending.Reader.WaitToReadAsync();
+        return ready.IsCompletedSuccessfully ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
+    }
+
+    private void Write(List<PendingSend> batch)
     {
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            var outcomes = await MessageBatchWriter.WriteAsync(db, batch, clock.GetUtcNow().UtcDateTime);
+            using var db = dbFactory.CreateDbContext();
+            var outcomes = MessageBatchWriter.Write(db, batch, clock.GetUtcNow().UtcDateTime);
             Complete(batch, outcomes);
         }
         catch (Exception)
@@ -73,24 +82,23 @@ internal sealed class MessageWriteQueue : IDisposable
             // deadlock, I/O). Retry each send in its own transaction so a bad one fails only itself.
             foreach (var send in batch)
             {
-                await WriteAloneAsync(send);
+                WriteAlone(send);
             }
         }
     }
 
-    private async Task WriteAloneAsync(PendingSend send)
+    private void WriteAlone(PendingSend send)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
+        using var db = dbFactory.CreateDbContext();
         try
         {
-            var outcomes = await MessageBatchWriter.WriteAsync(db, [send], clock.GetUtcNow().UtcDateTime);
+            var outcomes = MessageBatchWriter.Write(db, [send], clock.GetUtcNow().UtcDateTime);
             Complete([send], outcomes);
         }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // A concurrent writer stored the same client message id first: answer with what it stored.
-            db.ChangeTracker.Clear();
-            var winner = await MessageBatchWriter.FindByClientIdAsync(db, send.UserId, send.ClientMessageId);
+            var winner = MessageBatchWriter.FindByClientId(db, send.UserId, send.ClientMessageId);
             var outcome = winner is null
                 ? new InvalidOperationException("Message vanished after a unique-key conflict.", ex)
                 : MessageBatchWriter.Retry(winner, send.ThreadId);

@@ -32,16 +32,16 @@ internal sealed record ThreadSnapshot(
     /// Several threads with their members, read as flat member rows and assembled here: shaping a
     /// nested member list per thread in the query cost the send path's writer more than the rows.
     /// </summary>
-    public static async Task<Dictionary<Guid, ThreadSnapshot>> ReadManyAsync(ChatDbContext db, IReadOnlyCollection<Guid> threadIds)
+    public static Dictionary<Guid, ThreadSnapshot> ReadMany(ChatDbContext db, IReadOnlyCollection<Guid> threadIds)
     {
-        var rows = await db.ThreadMembers.AsNoTracking()
+        var rows = db.ThreadMembers.AsNoTracking()
             .Where(m => threadIds.Contains(m.ThreadId))
             .Select(m => new
             {
                 m.ThreadId, m.Thread!.Kind, m.Thread.Title, m.Thread.LastSeq, m.Thread.LastMessageAt, m.Thread.LastMessagePreview,
                 Member = new MemberSnapshot(m.OwnerId, m.Owner!.UserName!, m.Owner.DisplayName, m.Role, m.Nickname, m.IsMuted, m.LastReadSeq),
             })
-            .ToListAsync();
+            .ToList();
         return rows.GroupBy(r => r.ThreadId).ToDictionary(g => g.Key, g =>
         {
             var t = g.First();
