@@ -36,6 +36,10 @@ public sealed class MessageService(IDbContextFactory<ChatDbContext> dbFactory, I
     /// <summary>A page of history ending before <paramref name="beforeSeq"/> (the newest page when null), ascending.</summary>
     public async Task<IReadOnlyList<ChatMessage>> GetBeforeAsync(string userId, Guid threadId, long? beforeSeq, int? limit, CancellationToken ct = default)
     {
+        if (beforeSeq is { } requested)
+        {
+            ChatInput.Seq(requested, "beforeSeq");
+        }
         var take = ChatInput.PageSize(limit);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await RequireMemberAsync(db, userId, threadId, ct);

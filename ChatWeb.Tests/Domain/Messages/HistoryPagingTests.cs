@@ -156,5 +156,11 @@ public sealed class HistoryPagingTests(HistoryFixture fixture) : IClassFixture<H
         await ChatAssert.RefusedAsync(ChatErrorKind.Invalid, () => Messages.GetAfterAsync(Ann, fixture.HundredThread, -1, null, Ct));
     }
 
+    [Fact]
+    public async Task GetBeforeAsync_NegativeSeq_IsInvalid()
+    {
+        await ChatAssert.RefusedAsync(ChatErrorKind.Invalid, () => Messages.GetBeforeAsync(Ann, fixture.HundredThread, -1, null, Ct));
+    }
+
     private static IEnumerable<long> Seqs(long from, long to) => Enumerable.Range((int)from, (int)(to - from + 1)).Select(i => (long)i);
 }
