@@ -16,7 +16,10 @@ internal static class ChatTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#8c9eff",
+            // The light primary of the dark theme needs dark text: white on it is 2.5:1, this is about 7:1.
+            PrimaryContrastText = "#10132b",
             Secondary = "#4db6ac",
+            SecondaryContrastText = "#0b2b28",
             AppbarBackground = "#1e1e2d",
         },
         LayoutProperties = new LayoutProperties { DefaultBorderRadius = "8px" },
