@@ -65,7 +65,7 @@ internal static class ChatSeeder
     };
 
     private static ThreadMember Member(string userId, DateTime now, long lastSeq) =>
-        new() { OwnerId = userId, Role = MemberRole.Member, JoinedAt = now, LastActivityAt = now, LastReadSeq = lastSeq };
+        new() { OwnerId = userId, Role = MemberRole.Member, JoinedAt = now, LastReadSeq = lastSeq };
 
     /// <summary>The raw rows must read back through EF exactly as if the send path had written them.</summary>
     private static async Task VerifyAsync(SqliteChatDbContext db, Guid threadId, int expected)

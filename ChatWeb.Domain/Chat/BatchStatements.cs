@@ -68,17 +68,28 @@ internal static class BatchStatements
         }
     }
 
-    /// <summary>Every member's activity time, and each sender's read mark, for all threads of the batch.</summary>
-    public static void MarkMembers(ChatDbContext db, IReadOnlyList<ReadMark> marks, DateTime now)
+    /// <summary>
+    /// Each sender's read mark moves to the last seq they sent. Only the senders' rows are written
+    /// (found by their key): the other members' rows stay untouched, whatever the thread's size.
+    /// </summary>
+    public static void MarkSendersRead(ChatDbContext db, IReadOnlyList<ReadMark> marks)
     {
         var sql = new Sql();
-        sql.Append("UPDATE \"ThreadMembers\" SET \"LastActivityAt\" = ").Param(now).Append(", \"LastReadSeq\" = CASE");
+        sql.Append("UPDATE \"ThreadMembers\" SET \"LastReadSeq\" = CASE");
         foreach (var m in marks)
         {
-            sql.Append(" WHEN \"ThreadId\" = ").Param(m.ThreadId).Append(" AND \"OwnerId\" = ").Param(m.SenderId).Append(" THEN ").Param(m.Seq);
+            sql.Append(" WHEN \"OwnerId\" = ").Param(m.SenderId).Append(" AND \"ThreadId\" = ").Param(m.ThreadId).Append(" THEN ").Param(m.Seq);
         }
-        sql.Append(" ELSE \"LastReadSeq\" END WHERE \"ThreadId\" IN (").List(marks.Select(m => m.ThreadId).Distinct().Select(id => (object)id)).Append(")");
-        db.Database.ExecuteSqlRaw(sql.Text, sql.Arguments);
+        sql.Append(" ELSE \"LastReadSeq\" END WHERE");
+        for (var i = 0; i < marks.Count; i++)
+        {
+            sql.Append(i == 0 ? " (" : " OR (").Append("\"OwnerId\" = ").Param(marks[i].SenderId).Append(" AND \"ThreadId\" = ").Param(marks[i].ThreadId).Append(")");
+        }
+        var updated = db.Database.ExecuteSqlRaw(sql.Text, sql.Arguments);
+        if (updated != marks.Count)
+        {
+            throw new InvalidOperationException($"Moved {updated} of {marks.Count} read marks; the batch is rolled back.");
+        }
     }
 
     /// <summary>SQL text with EF's positional placeholders ({0}, {1}, …) and their values.</summary>

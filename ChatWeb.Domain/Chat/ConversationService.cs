@@ -13,7 +13,7 @@ public sealed class ConversationService(IDbContextFactory<ChatDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var snapshots = await db.ThreadMembers.AsNoTracking()
             .Where(m => m.OwnerId == userId)
-            .OrderByDescending(m => m.LastActivityAt)
+            .OrderByDescending(m => m.Thread!.LastMessageAt)
             .Select(m => m.Thread!)
             .Select(ThreadSnapshot.Projection)
             .ToListAsync(ct);
@@ -114,5 +114,5 @@ public sealed class ConversationService(IDbContextFactory<ChatDbContext> dbFacto
         db.Threads.AsNoTracking().Where(t => t.DirectKey == key).Select(ThreadSnapshot.Projection).SingleOrDefaultAsync(ct);
 
     internal static ThreadMember NewMember(string userId, MemberRole role, DateTime now) =>
-        new() { OwnerId = userId, Role = role, JoinedAt = now, LastActivityAt = now };
+        new() { OwnerId = userId, Role = role, JoinedAt = now };
 }

@@ -81,7 +81,7 @@ internal static class MessageBatchWriter
     }
 
     /// <summary>
-    /// Seqs, messages, thread last-message fields, the sender's read mark and members' activity, per
+    /// Seqs, messages, thread last-message fields, and the senders' read marks, per
     /// thread. Returns the messages and each thread as it stands once the batch commits.
     /// </summary>
     private static (List<(int Index, Message Message)>, Dictionary<Guid, ThreadSnapshot>) Insert(
@@ -115,7 +115,7 @@ internal static class MessageBatchWriter
         var marks = messages.GroupBy(m => (m.Message.ThreadId, m.Message.SenderId))
             .Select(g => new ReadMark(g.Key.ThreadId, g.Key.SenderId, g.Max(m => m.Message.Seq)))
             .ToList();
-        BatchStatements.MarkMembers(db, marks, now);
+        BatchStatements.MarkSendersRead(db, marks);
 
         var advanced = advances.ToDictionary(a => a.ThreadId, a => threads[a.ThreadId].Advanced(
             lastSeqs[a.ThreadId], now, a.Preview, marks.Where(m => m.ThreadId == a.ThreadId).ToDictionary(m => m.SenderId, m => m.Seq)));

@@ -16,9 +16,6 @@ public sealed class ThreadMember
     public long LastReadSeq { get; set; }
     public DateTime JoinedAt { get; set; }
 
-    /// <summary>Copied from the thread on every send so "my threads by last activity" is one index seek.</summary>
-    public DateTime LastActivityAt { get; set; }
-
     public ChatThread? Thread { get; set; }
     public ChatUser? Owner { get; set; }
 }

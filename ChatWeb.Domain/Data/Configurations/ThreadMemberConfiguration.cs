@@ -13,8 +13,8 @@ internal sealed class ThreadMemberConfiguration : IEntityTypeConfiguration<Threa
         builder.HasKey(m => new { m.OwnerId, m.ThreadId });
         builder.Property(m => m.Nickname).HasMaxLength(ThreadMember.NicknameMaxLength);
 
-        // The thread list: a user's memberships by last activity.
-        builder.HasIndex(m => new { m.OwnerId, m.LastActivityAt });
+        // The thread list is a prefix seek on the key (a user's memberships), sorted by their
+        // threads' last message: sending writes no member row but the sender's read mark.
         // Fan-out: the members of a thread.
         builder.HasIndex(m => m.ThreadId);
 

@@ -222,9 +222,6 @@ namespace ChatWeb.Domain.Migrations.SqlServer
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<DateTime>("LastActivityAt")
-                        .HasColumnType("datetime2");
-
                     b.Property<long>("LastReadSeq")
                         .HasColumnType("bigint");
 
@@ -238,8 +235,6 @@ namespace ChatWeb.Domain.Migrations.SqlServer
                     b.HasKey("OwnerId", "ThreadId");
 
                     b.HasIndex("ThreadId");
-
-                    b.HasIndex("OwnerId", "LastActivityAt");
 
                     b.ToTable("ThreadMembers", (string)null);
                 });

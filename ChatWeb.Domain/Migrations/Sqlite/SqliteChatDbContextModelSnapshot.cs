@@ -215,9 +215,6 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("LastActivityAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("LastReadSeq")
                         .HasColumnType("INTEGER");
 
@@ -231,8 +228,6 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                     b.HasKey("OwnerId", "ThreadId");
 
                     b.HasIndex("ThreadId");
-
-                    b.HasIndex("OwnerId", "LastActivityAt");
 
                     b.ToTable("ThreadMembers", (string)null);
                 });

@@ -1,5 +1,6 @@
 using ChatWeb.Domain.Entities;
 using ChatWeb.Tests.Domain.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Xunit;
 
 namespace ChatWeb.Tests.Domain.Conversations;
@@ -7,7 +8,7 @@ namespace ChatWeb.Tests.Domain.Conversations;
 public sealed class ThreadListTests : DomainTest
 {
     [Fact]
-    public async Task GetThreadsAsync_SeveralThreads_OrderedByLastActivityNewestFirst()
+    public async Task GetThreadsAsync_SeveralThreads_OrderedByLastMessageNewestFirst()
     {
         var (me, bob, cy, dee) = await FourPeopleAsync();
         var withBob = await Db.Conversations.OpenDirectAsync(me.Id, bob.UserName, Ct);
@@ -123,6 +124,30 @@ public sealed class ThreadListTests : DomainTest
         var threads = await Db.Conversations.GetThreadsAsync(me.Id, Ct);
 
         Assert.Empty(threads);
+    }
+
+    [Fact]
+    public async Task SendAsync_GroupMessage_WritesOnlyTheSendersMemberRow()
+    {
+        var (me, bob, cy, dee) = await FourPeopleAsync();
+        var group = await Db.Conversations.CreateGroupAsync(me.Id, "Team", [bob.UserName, cy.UserName, dee.UserName], Ct);
+        var before = await MemberRowsAsync(group.Id);
+        Db.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var sent = await Db.SendAsync(bob, group.Id, "hello", Ct);
+
+        var after = await MemberRowsAsync(group.Id);
+        Assert.Equal(before.Where(r => r.OwnerId != bob.Id), after.Where(r => r.OwnerId != bob.Id));
+        Assert.Equal(sent.Seq, after.Single(r => r.OwnerId == bob.Id).LastReadSeq);
+        Assert.Equal(group.Id, (await Db.Conversations.GetThreadsAsync(cy.Id, Ct))[0].Id);
+    }
+
+    private async Task<List<(string OwnerId, long LastReadSeq, DateTime JoinedAt, bool IsMuted)>> MemberRowsAsync(Guid threadId)
+    {
+        await using var db = await Db.OpenAsync(Ct);
+        var rows = await db.ThreadMembers.AsNoTracking().Where(m => m.ThreadId == threadId).OrderBy(m => m.OwnerId)
+            .Select(m => new { m.OwnerId, m.LastReadSeq, m.JoinedAt, m.IsMuted }).ToListAsync(Ct);
+        return rows.ConvertAll(r => (r.OwnerId, r.LastReadSeq, r.JoinedAt, r.IsMuted));
     }
 
     private async Task<(TestUser Me, TestUser Bob, TestUser Cy, TestUser Dee)> FourPeopleAsync()

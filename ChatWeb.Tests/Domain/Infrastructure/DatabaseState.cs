@@ -21,7 +21,7 @@ public sealed record DatabaseState(int Threads, int Members, int Messages, int C
         IEnumerable<string> rows =
         [
             .. threads.Select(t => $"thread {t.Id} {t.Kind} '{t.Title}' {t.DirectKey} seq={t.LastSeq} at={t.LastMessageAt:O} '{t.LastMessagePreview}' by={t.LastMessageSenderId}"),
-            .. members.Select(m => $"member {m.ThreadId} {m.OwnerId} {m.Role} '{m.Nickname}' muted={m.IsMuted} read={m.LastReadSeq} joined={m.JoinedAt:O} active={m.LastActivityAt:O}"),
+            .. members.Select(m => $"member {m.ThreadId} {m.OwnerId} {m.Role} '{m.Nickname}' muted={m.IsMuted} read={m.LastReadSeq} joined={m.JoinedAt:O}"),
             .. messages.Select(m => $"message {m.Id} {m.ThreadId} seq={m.Seq} {m.SenderId} {m.ClientMessageId} '{m.Body}' {m.SentAt:O}"),
             .. contacts.Select(c => $"contact {c.OwnerId} {c.ContactId} {c.CreatedAt:O}"),
             .. users.Select(u => $"user {u.Id} {u.UserName} '{u.DisplayName}' seen={u.LastSeenAt:O}"),
