@@ -32,10 +32,10 @@ public sealed class HistorySeeder(ChatWebServer server)
         foreach (var member in new[] { firstId, secondId })
         {
             await ExecuteAsync(connection, """
-                INSERT INTO ThreadMembers (OwnerId, ThreadId, Role, IsMuted, LastReadSeq, JoinedAt, LastActivityAt)
-                VALUES ($owner, $thread, $role, 0, $count, $start, $now)
+                INSERT INTO ThreadMembers (OwnerId, ThreadId, Role, IsMuted, LastReadSeq, JoinedAt)
+                VALUES ($owner, $thread, $role, 0, $count, $start)
                 """, ct, ("$owner", member), ("$thread", Text(threadId)), ("$role", (int)MemberRole.Member),
-                ("$count", messageCount), ("$start", start), ("$now", now));
+                ("$count", messageCount), ("$start", start));
         }
         await InsertMessagesAsync(connection, threadId, firstId, secondId, messageCount, start, now, ct);
         await transaction.CommitAsync(ct);
