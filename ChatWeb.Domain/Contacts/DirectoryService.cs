@@ -10,11 +10,15 @@ public sealed class DirectoryService(IDbContextFactory<ChatDbContext> dbFactory)
     public const int PageSize = 50;
     public const int MinQueryLength = 2;
 
+    /// <summary>50,000 people into one prefix is far past anyone paging by hand; a narrower prefix finds them.</summary>
+    public const int MaxPage = 1_000;
+
+    /// <summary>People other than the searcher whose name or email starts with the query, 50 a page.</summary>
     public async Task<DirectoryPage> SearchAsync(string userId, string? query, int page, CancellationToken ct = default)
     {
-        if (page < 0)
+        if (page is < 0 or > MaxPage)
         {
-            throw ChatException.Invalid("The page number cannot be negative.");
+            throw ChatException.Invalid($"The page number must be between 0 and {MaxPage:N0}; type more of the name to narrow the search.");
         }
         var prefix = query?.Trim().ToUpperInvariant() ?? "";
         if (prefix.Length < MinQueryLength)
@@ -26,6 +30,7 @@ public sealed class DirectoryService(IDbContextFactory<ChatDbContext> dbFactory)
         var range = PrefixRange.For(prefix);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Users.AsNoTracking()
+            .Where(u => u.Id != userId)
             .Where(u => (string.Compare(u.NormalizedDisplayName, range.From) >= 0 && string.Compare(u.NormalizedDisplayName, range.To) < 0)
                         || (string.Compare(u.NormalizedEmail, range.From) >= 0 && string.Compare(u.NormalizedEmail, range.To) < 0))
             .OrderBy(u => u.NormalizedDisplayName).ThenBy(u => u.Id)

@@ -111,6 +111,26 @@ public sealed class DirectoryServiceTests : DomainTest
         await ChatAssert.RefusedAsync(ChatErrorKind.Invalid, () => Db.Directory.SearchAsync(me.Id, "Me", -1, Ct));
     }
 
+    [Theory]
+    [InlineData(DirectoryService.MaxPage + 1)]
+    [InlineData(int.MaxValue)]
+    public async Task SearchAsync_PageBeyondTheLimit_IsInvalid(int page)
+    {
+        var me = await Db.CreateUserAsync("Me", "me@corp.example", Ct);
+
+        await ChatAssert.RefusedAsync(ChatErrorKind.Invalid, () => Db.Directory.SearchAsync(me.Id, "Me", page, Ct));
+    }
+
+    [Fact]
+    public async Task SearchAsync_QueryMatchingTheSearcher_LeavesThemOut()
+    {
+        var people = await Db.CreateUsersAsync([("Sam Me", "sam.me@corp.example"), ("Sam Other", "sam.other@corp.example")], Ct);
+
+        var page = await Db.Directory.SearchAsync(people[0].Id, "sam", 0, Ct);
+
+        Assert.Equal(["Sam Other"], page.People.Select(p => p.DisplayName));
+    }
+
     [Fact]
     public async Task SearchAsync_Results_FlagTheSearchersOwnContacts()
     {
