@@ -25,8 +25,13 @@ public abstract class ChatUiTestContext : BunitContext, IAsyncLifetime
 {
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"chatweb-ui-{Guid.NewGuid():N}.db");
 
-    protected ChatUiTestContext()
+    /// <param name="clock">A clock the test moves itself; the system clock when null.</param>
+    protected ChatUiTestContext(TimeProvider? clock = null)
     {
+        if (clock is not null)
+        {
+            Services.AddSingleton(clock);
+        }
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -58,6 +63,9 @@ public abstract class ChatUiTestContext : BunitContext, IAsyncLifetime
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     protected NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    /// <summary>The test's SQLite file, for tests that hold its lock themselves.</summary>
+    protected string DatabasePath => databasePath;
 
     public virtual async ValueTask InitializeAsync()
     {

@@ -1,6 +1,6 @@
 using Bunit;
 using ChatWeb.Realtime;
-using ChatWeb.Tests.Components.Conversation.Fakes;
+using ChatWeb.Tests.Components.Fakes;
 using Xunit;
 
 namespace ChatWeb.Tests.Components.Conversation;

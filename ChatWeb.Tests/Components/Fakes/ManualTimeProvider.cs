@@ -1,4 +1,4 @@
-namespace ChatWeb.Tests.Components.Conversation.Fakes;
+namespace ChatWeb.Tests.Components.Fakes;
 
 /// <summary>A clock that moves only when told, firing the timers that fall due on the way.</summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
