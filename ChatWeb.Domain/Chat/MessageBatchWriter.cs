@@ -13,22 +13,16 @@ namespace ChatWeb.Domain.Chat;
 /// </summary>
 internal static class MessageBatchWriter
 {
-    public static SendOutcome[] Write(ChatDbContext db, IReadOnlyList<PendingSend> batch, DateTime now)
+    public static SendOutcome[] Write(ChatDbContext db, IBatchStatements statements, IReadOnlyList<PendingSend> batch, DateTime now)
     {
         var outcomes = new SendOutcome[batch.Count];
         // On SQLite this begins IMMEDIATE: the write lock is held from the first read, so what is read stays true until commit.
         using var tx = db.Database.BeginTransaction();
 
-        var threadIds = batch.Select(s => s.ThreadId).Distinct().ToList();
-        var keys = batch.Select(s => s.IdempotencyKey).Distinct().ToList();
-        var earlier = db.Messages.AsNoTracking()
-                .Where(IdempotencyKeys.AnyOf(keys))
-                .Select(m => new { m.SenderId, Message = new ChatMessage(m.Id, m.ThreadId, m.Seq, m.Sender!.UserName!, m.Sender.DisplayName, m.Body, m.SentAt, m.ClientMessageId) })
-                .ToList()
-            .ToDictionary(e => (e.SenderId, e.Message.ClientMessageId), e => e.Message);
+        var earlier = statements.FindEarlier(batch.Select(s => s.IdempotencyKey).Distinct().ToList());
         // Each thread with its members, once per batch: it decides membership, names the senders,
         // and (advanced below) is what the members are told after the commit.
-        var threads = ThreadSnapshot.ReadMany(db, threadIds);
+        var threads = statements.ReadThreads(batch.Select(s => s.ThreadId).Distinct().ToList());
 
         // Decide each send in arrival order. Membership comes first: someone who has left is refused
         // like any non-member, even when retrying a message sent while still in the thread. A repeat
@@ -60,7 +54,7 @@ internal static class MessageBatchWriter
 
         if (fresh.Count > 0)
         {
-            var (messages, advanced) = Insert(db, batch, fresh, threads, now);
+            var (messages, advanced) = Insert(statements, batch, fresh, threads, now);
             tx.Commit();
             // Every message reaches its thread's members; the thread as committed is announced once
             // per thread, with the batch's last message in it, since it already shows the others.
@@ -85,7 +79,7 @@ internal static class MessageBatchWriter
     /// thread. Returns the messages and each thread as it stands once the batch commits.
     /// </summary>
     private static (List<(int Index, Message Message)>, Dictionary<Guid, ThreadSnapshot>) Insert(
-        ChatDbContext db, IReadOnlyList<PendingSend> batch, List<int> fresh, Dictionary<Guid, ThreadSnapshot> threads, DateTime now)
+        IBatchStatements statements, IReadOnlyList<PendingSend> batch, List<int> fresh, Dictionary<Guid, ThreadSnapshot> threads, DateTime now)
     {
         // Threads in id order: concurrent batches on a server database then take row locks in the same order.
         var byThread = fresh.GroupBy(i => batch[i].ThreadId).OrderBy(g => g.Key).ToList();
@@ -94,12 +88,8 @@ internal static class MessageBatchWriter
             var last = batch[g.Last()];
             return new ThreadAdvance(g.Key, g.Count(), ChatInput.Preview(last.Body), last.UserId);
         });
-        // The increment takes the threads' write locks, so seqs are handed out without gaps. The
-        // seqs are read back after it: on a server database the snapshot above may be older.
-        BatchStatements.AdvanceThreads(db, advances, now);
-        var threadIds = byThread.ConvertAll(g => g.Key);
-        var lastSeqs = db.Threads.AsNoTracking().Where(t => threadIds.Contains(t.Id))
-            .Select(t => new { t.Id, t.LastSeq }).ToDictionary(t => t.Id, t => t.LastSeq);
+        // Claiming the seqs takes the threads' write locks, so they are handed out without gaps.
+        var lastSeqs = statements.AdvanceThreads(advances, now);
 
         var messages = new List<(int Index, Message Message)>(fresh.Count);
         foreach (var thread in byThread)
@@ -110,12 +100,12 @@ internal static class MessageBatchWriter
                 ThreadId = thread.Key, Seq = ++seq, SenderId = batch[i].UserId, ClientMessageId = batch[i].ClientMessageId, Body = batch[i].Body, SentAt = now,
             })));
         }
-        BatchStatements.InsertMessages(db, messages.ConvertAll(m => m.Message));
+        statements.InsertMessages(messages.ConvertAll(m => m.Message));
 
         var marks = messages.GroupBy(m => (m.Message.ThreadId, m.Message.SenderId))
             .Select(g => new ReadMark(g.Key.ThreadId, g.Key.SenderId, g.Max(m => m.Message.Seq)))
             .ToList();
-        BatchStatements.MarkSendersRead(db, marks);
+        statements.MarkSendersRead(marks);
 
         var advanced = advances.ToDictionary(a => a.ThreadId, a => threads[a.ThreadId].Advanced(
             lastSeqs[a.ThreadId], now, a.Preview, marks.Where(m => m.ThreadId == a.ThreadId).ToDictionary(m => m.SenderId, m => m.Seq)));

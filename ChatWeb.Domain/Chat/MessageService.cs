@@ -5,10 +5,26 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatWeb.Domain.Chat;
 
 /// <summary>Sending by the consistency protocol, and reading history by seq.</summary>
-public sealed class MessageService(IDbContextFactory<ChatDbContext> dbFactory, IChatNotifier notifier, TimeProvider clock) : IDisposable
+public sealed class MessageService : IDisposable
 {
+    private readonly IDbContextFactory<ChatDbContext> dbFactory;
+    private readonly IChatNotifier notifier;
+
     // Owned here so every host that has a MessageService has exactly one writer, with no extra registration.
-    private readonly MessageWriteQueue writes = new(dbFactory, clock);
+    private readonly MessageWriteQueue writes;
+
+    public MessageService(IDbContextFactory<ChatDbContext> dbFactory, IChatNotifier notifier, TimeProvider clock)
+        : this(dbFactory, notifier, clock, statementsFor: null)
+    {
+    }
+
+    /// <param name="statementsFor">How the writer stores batches: the provider's own way unless a test asks for the other.</param>
+    internal MessageService(IDbContextFactory<ChatDbContext> dbFactory, IChatNotifier notifier, TimeProvider clock, Func<ChatDbContext, IBatchStatements>? statementsFor)
+    {
+        this.dbFactory = dbFactory;
+        this.notifier = notifier;
+        writes = new MessageWriteQueue(dbFactory, clock, statementsFor);
+    }
 
     /// <summary>
     /// Stores the message and returns it only after commit; then announces it to every member's

@@ -6,33 +6,38 @@ namespace ChatWeb.Domain.Chat;
 
 /// <summary>
 /// Group commit for the send path. Concurrent sends queue here; one writer takes everything that
-/// is waiting (up to <see cref="MaxBatchSize"/>), stores it in one transaction with one commit,
-/// and only then completes each caller. On SQLite a commit is an fsync and the write lock is
+/// is waiting (up to <see cref="IBatchStatements.MaxBatchSize"/>), stores it in one transaction
+/// with one commit, and only then completes each caller. On SQLite a commit is an fsync and the write lock is
 /// global, so one commit per message caps the whole server at the disk's fsync rate; sharing it
 /// multiplies throughput without weakening the protocol: every acknowledged message is committed.
 /// </summary>
 internal sealed class MessageWriteQueue : IDisposable
 {
-    /// <summary>
-    /// Enough for a burst to share a commit; small enough to keep one transaction short. The batch's
-    /// statements carry a few parameters per send, and SQLite binds parameters by name (a linear
-    /// search each), so a batch costs more than linearly in its size: past this, two commits are cheaper.
-    /// </summary>
-    public const int MaxBatchSize = 64;
-
     private readonly Channel<PendingSend> pending = Channel.CreateUnbounded<PendingSend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IDbContextFactory<ChatDbContext> dbFactory;
     private readonly TimeProvider clock;
+    private readonly Func<ChatDbContext, IBatchStatements> statementsFor;
+    private readonly Thread writer;
 
-    public MessageWriteQueue(IDbContextFactory<ChatDbContext> dbFactory, TimeProvider clock)
+    // The writer's context, connection and prepared statements, kept from batch to batch; only the
+    // writer thread touches it. Replaced after a failed batch, in case the failure left it unusable.
+    private (ChatDbContext Db, IBatchStatements Statements)? session;
+
+    /// <param name="statementsFor">How batches are written; by default per the provider (see <see cref="StatementsFor"/>).</param>
+    public MessageWriteQueue(IDbContextFactory<ChatDbContext> dbFactory, TimeProvider clock, Func<ChatDbContext, IBatchStatements>? statementsFor = null)
     {
         this.dbFactory = dbFactory;
         this.clock = clock;
+        this.statementsFor = statementsFor ?? StatementsFor;
         // The writer owns a thread of its own and calls the database synchronously: its statements
         // block on the disk (Microsoft.Data.Sqlite is synchronous even behind its async API), and a
         // pool thread held there is one fewer for the hub, the sockets and the callers' continuations.
-        new Thread(WriteLoop) { IsBackground = true, Name = "ChatWeb message writer" }.Start();
+        writer = new Thread(WriteLoop) { IsBackground = true, Name = "ChatWeb message writer" };
+        writer.Start();
     }
+
+    public static IBatchStatements StatementsFor(ChatDbContext db) =>
+        db.Database.IsSqlite() ? new SqliteBatchStatements(db) : new SetBasedBatchStatements(db);
 
     public Task<StoredMessage> StoreAsync(string userId, Guid threadId, string clientMessageId, string body, CancellationToken ct)
     {
@@ -45,21 +50,28 @@ internal sealed class MessageWriteQueue : IDisposable
         return send.Result.WaitAsync(ct);
     }
 
-    public void Dispose() => pending.Writer.TryComplete();
+    /// <summary>Stops taking sends; what was queued is still written before the writer lets go of the database.</summary>
+    public void Dispose()
+    {
+        pending.Writer.TryComplete();
+        writer.Join(TimeSpan.FromSeconds(10));
+    }
 
     private void WriteLoop()
     {
-        var batch = new List<PendingSend>(MaxBatchSize);
+        var batch = new List<PendingSend>();
         while (WaitForSends())
         {
             // No waiting to fill a batch: whatever queued during the previous commit is the next batch.
-            while (batch.Count < MaxBatchSize && pending.Reader.TryRead(out var send))
+            var limit = session?.Statements.MaxBatchSize ?? 1;
+            while (batch.Count < limit && pending.Reader.TryRead(out var send))
             {
                 batch.Add(send);
             }
             Write(batch);
             batch.Clear();
         }
+        CloseSession();
     }
 
     private bool WaitForSends()
@@ -72,12 +84,13 @@ internal sealed class MessageWriteQueue : IDisposable
     {
         try
         {
-            using var db = dbFactory.CreateDbContext();
-            var outcomes = MessageBatchWriter.Write(db, batch, clock.GetUtcNow().UtcDateTime);
+            var (db, statements) = Session();
+            var outcomes = MessageBatchWriter.Write(db, statements, batch, clock.GetUtcNow().UtcDateTime);
             Complete(batch, outcomes);
         }
         catch (Exception)
         {
+            CloseSession();
             // The batch rolled back as a whole (a race with another node on the same client id, a
             // deadlock, I/O). Retry each send in its own transaction so a bad one fails only itself.
             foreach (var send in batch)
@@ -89,16 +102,16 @@ internal sealed class MessageWriteQueue : IDisposable
 
     private void WriteAlone(PendingSend send)
     {
-        using var db = dbFactory.CreateDbContext();
         try
         {
-            var outcomes = MessageBatchWriter.Write(db, [send], clock.GetUtcNow().UtcDateTime);
+            var (db, statements) = Session();
+            var outcomes = MessageBatchWriter.Write(db, statements, [send], clock.GetUtcNow().UtcDateTime);
             Complete([send], outcomes);
         }
         catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // A concurrent writer stored the same client message id first: answer with what it stored.
-            var winner = MessageBatchWriter.FindByClientId(db, send.UserId, send.ClientMessageId);
+            var winner = MessageBatchWriter.FindByClientId(Session().Db, send.UserId, send.ClientMessageId);
             var outcome = winner is null
                 ? new InvalidOperationException("Message vanished after a unique-key conflict.", ex)
                 : MessageBatchWriter.Retry(winner, send.ThreadId);
@@ -106,7 +119,45 @@ internal sealed class MessageWriteQueue : IDisposable
         }
         catch (Exception ex)
         {
+            CloseSession();
             send.Fail(ex);
+        }
+    }
+
+    private (ChatDbContext Db, IBatchStatements Statements) Session()
+    {
+        if (session is { } open)
+        {
+            return open;
+        }
+        var db = dbFactory.CreateDbContext();
+        try
+        {
+            session = (db, statementsFor(db));
+            return session.Value;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    private void CloseSession()
+    {
+        if (session is not { } open)
+        {
+            return;
+        }
+        session = null;
+        try
+        {
+            open.Statements.Dispose();
+            open.Db.Dispose();
+        }
+        catch (Exception)
+        {
+            // A connection that broke mid-batch may refuse to close cleanly; the next session opens a fresh one.
         }
     }
 

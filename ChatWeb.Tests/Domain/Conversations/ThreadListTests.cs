@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ChatWeb.Tests.Domain.Conversations;
 
-public sealed class ThreadListTests : DomainTest
+public class ThreadListTests : DomainTest
 {
     [Fact]
     public async Task GetThreadsAsync_SeveralThreads_OrderedByLastMessageNewestFirst()

@@ -9,7 +9,10 @@ public abstract class DomainTest : IAsyncLifetime
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => Db = await DomainTestDatabase.CreateAsync(Ct);
+    /// <summary>True in the variants that run a suite's sends through the set-based batch statements.</summary>
+    protected virtual bool SetBasedSends => false;
+
+    public async ValueTask InitializeAsync() => Db = await DomainTestDatabase.CreateAsync(Ct, SetBasedSends);
 
     public async ValueTask DisposeAsync()
     {

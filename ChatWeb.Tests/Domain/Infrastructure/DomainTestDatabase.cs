@@ -55,7 +55,11 @@ public sealed class DomainTestDatabase : IAsyncDisposable
     public ContactService Contacts => services.GetRequiredService<ContactService>();
     public DirectoryService Directory => services.GetRequiredService<DirectoryService>();
 
-    public static async Task<DomainTestDatabase> CreateAsync(CancellationToken ct)
+    /// <param name="setBasedSends">
+    /// Store sends with the one-statement-per-batch SQL a server database gets, instead of SQLite's
+    /// prepared per-row statements: that SQL then runs against real SQLite too.
+    /// </param>
+    public static async Task<DomainTestDatabase> CreateAsync(CancellationToken ct, bool setBasedSends = false)
     {
         var folder = Path.Combine(ScratchRoot, "chatweb-domain-tests", Guid.NewGuid().ToString("N"));
         var configuration = new ConfigurationBuilder()
@@ -72,6 +76,11 @@ public sealed class DomainTestDatabase : IAsyncDisposable
         collection.AddSingleton<IChatNotifier>(notifier);
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddChatDomain();
+        if (setBasedSends)
+        {
+            collection.AddSingleton(sp => new MessageService(
+                sp.GetRequiredService<IDbContextFactory<ChatDbContext>>(), notifier, clock, db => new SetBasedBatchStatements(db)));
+        }
 
         var database = new DomainTestDatabase(collection.BuildServiceProvider(validateScopes: true), folder, notifier, clock, commands);
         await DatabaseInitializer.MigrateAsync(database.Factory, NullLogger.Instance, TimeSpan.Zero, ct);

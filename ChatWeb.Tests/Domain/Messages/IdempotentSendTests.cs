@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ChatWeb.Tests.Domain.Messages;
 
-public sealed class IdempotentSendTests : DomainTest
+public class IdempotentSendTests : DomainTest
 {
     [Fact]
     public async Task SendAsync_RetryWithSameClientMessageId_ReturnsStoredMessageAndWritesNoSecondRow()

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace ChatWeb.Tests.Domain.Messages;
 
-public sealed class SendConcurrencyTests : DomainTest
+public class SendConcurrencyTests : DomainTest
 {
     [Fact]
     public async Task SendAsync_FiftyConcurrentSendsFromDifferentMembers_GivesSeqsOneToFiftyWithoutGapOrDuplicate()

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ChatWeb.Tests.Domain.Notifications;
 
-public sealed class SendNotificationTests : DomainTest
+public class SendNotificationTests : DomainTest
 {
     [Fact]
     public async Task SendAsync_Stored_AnnouncesTheMessageToEveryMemberIncludingTheSender()

@@ -5,23 +5,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatWeb.Domain.Chat;
 
-/// <summary>What a batch adds to one thread: how many messages, and the last one's preview and sender.</summary>
-internal sealed record ThreadAdvance(Guid ThreadId, int Count, string Preview, string LastSenderId);
-
-/// <summary>The newest seq a sender wrote to a thread in a batch: their read mark moves there.</summary>
-internal sealed record ReadMark(Guid ThreadId, string SenderId, long Seq);
-
 /// <summary>
-/// The batch's thread and member updates as one statement each, instead of one per thread. The
-/// single writer is the send path's serialisation point, so its per-message cost is the server's
-/// throughput; profiling showed per-thread EF updates taking a quarter of it. Plain SQL (CASE,
-/// IN, double-quoted names) that SQLite and SQL Server both run; parameters go through EF, so ids
-/// and times are stored exactly as EF stores them. At most 7 parameters per thread or message: a
-/// full batch stays under SQL Server's 2,100.
+/// The batch's reads and writes as one statement each, instead of one per thread or message: on a
+/// server database every statement is a round trip. Plain SQL (CASE, IN, double-quoted names) that
+/// SQLite and SQL Server both run; parameters go through EF, so ids and times are stored exactly as
+/// EF stores them. At most 7 parameters per thread or message: a full batch stays under SQL
+/// Server's 2,100.
 /// </summary>
-internal static class BatchStatements
+internal sealed class SetBasedBatchStatements(ChatDbContext db) : IBatchStatements
 {
-    public static void AdvanceThreads(ChatDbContext db, IReadOnlyList<ThreadAdvance> threads, DateTime now)
+    public int MaxBatchSize => 64;
+
+    public Dictionary<(string SenderId, string ClientMessageId), ChatMessage> FindEarlier(IReadOnlyCollection<(string SenderId, string ClientMessageId)> keys) =>
+        db.Messages.AsNoTracking()
+            .Where(IdempotencyKeys.AnyOf([.. keys]))
+            .Select(m => new { m.SenderId, Message = new ChatMessage(m.Id, m.ThreadId, m.Seq, m.Sender!.UserName!, m.Sender.DisplayName, m.Body, m.SentAt, m.ClientMessageId) })
+            .ToList()
+            .ToDictionary(e => (e.SenderId, e.Message.ClientMessageId), e => e.Message);
+
+    public Dictionary<Guid, ThreadSnapshot> ReadThreads(IReadOnlyCollection<Guid> threadIds) => ThreadSnapshot.ReadMany(db, threadIds);
+
+    /// <summary>
+    /// The increment takes the threads' write locks, so seqs are handed out without gaps. The seqs
+    /// are read back after it: on a server database the batch's snapshot may be older.
+    /// </summary>
+    public Dictionary<Guid, long> AdvanceThreads(IReadOnlyList<ThreadAdvance> threads, DateTime now)
     {
         var sql = new Sql();
         sql.Append("UPDATE \"Threads\" SET \"LastSeq\" = \"LastSeq\" + CASE \"Id\"");
@@ -45,6 +53,8 @@ internal static class BatchStatements
         {
             throw new InvalidOperationException($"Advanced {updated} of {threads.Count} threads; the batch is rolled back.");
         }
+        var ids = threads.Select(t => t.ThreadId).ToList();
+        return db.Threads.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.LastSeq }).ToDictionary(t => t.Id, t => t.LastSeq);
     }
 
     /// <summary>
@@ -52,7 +62,7 @@ internal static class BatchStatements
     /// than everything else the batch does for it; the rows are new by construction (fresh ids,
     /// seqs just claimed), so there is nothing for it to track.
     /// </summary>
-    public static void InsertMessages(ChatDbContext db, IReadOnlyList<Message> messages)
+    public void InsertMessages(IReadOnlyList<Message> messages)
     {
         var sql = new Sql();
         sql.Append("INSERT INTO \"Messages\" (\"Id\", \"ThreadId\", \"Seq\", \"SenderId\", \"Body\", \"ClientMessageId\", \"SentAt\") VALUES ");
@@ -68,11 +78,8 @@ internal static class BatchStatements
         }
     }
 
-    /// <summary>
-    /// Each sender's read mark moves to the last seq they sent. Only the senders' rows are written
-    /// (found by their key): the other members' rows stay untouched, whatever the thread's size.
-    /// </summary>
-    public static void MarkSendersRead(ChatDbContext db, IReadOnlyList<ReadMark> marks)
+    /// <summary>The senders' rows are found by their key, all in one statement.</summary>
+    public void MarkSendersRead(IReadOnlyList<ReadMark> marks)
     {
         var sql = new Sql();
         sql.Append("UPDATE \"ThreadMembers\" SET \"LastReadSeq\" = CASE");
@@ -90,6 +97,11 @@ internal static class BatchStatements
         {
             throw new InvalidOperationException($"Moved {updated} of {marks.Count} read marks; the batch is rolled back.");
         }
+    }
+
+    public void Dispose()
+    {
+        // The context belongs to the writer, which disposes it.
     }
 
     /// <summary>SQL text with EF's positional placeholders ({0}, {1}, …) and their values.</summary>
