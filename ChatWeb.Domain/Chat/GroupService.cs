@@ -23,7 +23,7 @@ public sealed class GroupService(IDbContextFactory<ChatDbContext> dbFactory, ICh
     public async Task<ThreadSummary> AddMembersAsync(string userId, Guid threadId, IReadOnlyCollection<string>? userNames, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await RequireGroupAdminAsync(db, userId, threadId, ct);
+        var me = await RequireGroupAdminAsync(db, userId, threadId, ct);
         var people = await People.FindAllAsync(db, userNames, ct);
         if (people.Count == 0)
         {
@@ -37,6 +37,9 @@ public sealed class GroupService(IDbContextFactory<ChatDbContext> dbFactory, ICh
         {
             var member = ConversationService.NewMember(person.Id, MemberRole.Member, now);
             member.ThreadId = threadId;
+            // The history is theirs to scroll, but what was said before they came is not news to
+            // them: a new member starts with nothing unread, not with the group's whole past.
+            member.LastReadSeq = me.Thread!.LastSeq;
             db.ThreadMembers.Add(member);
         }
         await db.SaveChangesAsync(ct);

@@ -32,4 +32,7 @@ internal interface IBatchStatements : IDisposable
 
     /// <summary>Moves each sender's read mark to the last seq they sent; no other member's row is written.</summary>
     void MarkSendersRead(IReadOnlyList<ReadMark> marks);
+
+    /// <summary>Housekeeping after a batch's senders have their answers, outside any transaction.</summary>
+    void AfterBatch();
 }

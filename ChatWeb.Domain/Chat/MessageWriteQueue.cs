@@ -70,8 +70,23 @@ internal sealed class MessageWriteQueue : IDisposable
             }
             Write(batch);
             batch.Clear();
+            AfterBatch();
         }
         CloseSession();
+    }
+
+    private void AfterBatch()
+    {
+        try
+        {
+            session?.Statements.AfterBatch();
+        }
+        catch (Exception)
+        {
+            // Housekeeping failed (the disk, most likely); the batch before it is committed and
+            // answered. A fresh session retries it after the next batch.
+            CloseSession();
+        }
     }
 
     private bool WaitForSends()

@@ -99,6 +99,11 @@ internal sealed class SetBasedBatchStatements(ChatDbContext db) : IBatchStatemen
         }
     }
 
+    public void AfterBatch()
+    {
+        // A server database keeps its own log.
+    }
+
     public void Dispose()
     {
         // The context belongs to the writer, which disposes it.

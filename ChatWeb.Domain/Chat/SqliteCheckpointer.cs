@@ -4,19 +4,22 @@ namespace ChatWeb.Domain.Chat;
 
 /// <summary>
 /// Copies SQLite's write-ahead log back into the database file on a thread and connection of its
-/// own. Left to SQLite, the copy runs inside whichever commit takes the log past 1,000 pages: on
-/// the send path that held a commit, and every sender in its batch, for 5–10 ms several times a
-/// second. A PASSIVE checkpoint never blocks the writer; it copies what no reader still needs,
-/// and the log starts over once all of it has been copied.
+/// own, once a second, while the writer goes on committing: a PASSIVE checkpoint never blocks a
+/// writer. What it cannot finish is what was committed while it ran; the writer copies that small
+/// rest itself (<see cref="PassCompleted"/>), after which the log starts over from its beginning.
 /// </summary>
 internal sealed class SqliteCheckpointer : IDisposable
 {
-    /// <summary>Often enough that the log stays a few megabytes under full load.</summary>
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// Long enough that each busy thread's hot index pages were rewritten many times in between
+    /// and are copied once; short enough that the log stays a few megabytes.
+    /// </summary>
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private readonly SqliteConnection connection;
     private readonly ManualResetEventSlim stopping = new();
     private readonly Thread thread;
+    private volatile bool passCompleted;
 
     public SqliteCheckpointer(string connectionString)
     {
@@ -24,6 +27,17 @@ internal sealed class SqliteCheckpointer : IDisposable
         connection.Open();
         thread = new Thread(Run) { IsBackground = true, Name = "ChatWeb WAL checkpointer" };
         thread.Start();
+    }
+
+    /// <summary>True once after each pass: the writer's cue to copy the rest.</summary>
+    public bool PassCompleted()
+    {
+        if (!passCompleted)
+        {
+            return false;
+        }
+        passCompleted = false;
+        return true;
     }
 
     public void Dispose()
@@ -43,11 +57,12 @@ internal sealed class SqliteCheckpointer : IDisposable
             try
             {
                 checkpoint.ExecuteNonQuery();
+                passCompleted = true;
             }
             catch (SqliteException)
             {
-                // Busy or an I/O hiccup: the next round copies what this one did not. Should this
-                // thread fall behind for good, the writer's own, higher threshold still caps the log.
+                // Busy or an I/O hiccup: the next pass copies what this one did not, and the
+                // writer's own fallback keeps the log bounded meanwhile.
             }
         }
     }

@@ -8,7 +8,7 @@ namespace ChatWeb.Tests.Domain.Data;
 public sealed class SqliteCheckpointerTests
 {
     [Fact]
-    public async Task Checkpointer_CopiesCommittedLogPagesIntoTheDatabaseFile_WithoutTheWriterCheckpointing()
+    public async Task Checkpointer_CopiesCommittedLogPagesIntoTheDatabaseFile_AndCuesTheWriterOncePerPass()
     {
         using var file = new TempDatabaseFile();
         await using var writer = new SqliteConnection(file.ConnectionString);
@@ -23,15 +23,19 @@ public sealed class SqliteCheckpointerTests
         }
         Assert.Equal(emptySize, new FileInfo(file.Path).Length);
 
-        using (new SqliteCheckpointer(file.ConnectionString))
+        bool cued, cuedAgain;
+        using (var checkpointer = new SqliteCheckpointer(file.ConnectionString))
         {
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (new FileInfo(file.Path).Length < 2_000_000 && DateTime.UtcNow < deadline)
+            while (!(cued = checkpointer.PassCompleted()) && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(20, TestContext.Current.CancellationToken);
             }
+            cuedAgain = checkpointer.PassCompleted();
         }
 
+        Assert.True(cued);
+        Assert.False(cuedAgain);
         Assert.True(new FileInfo(file.Path).Length >= 2_000_000, $"The database file holds {new FileInfo(file.Path).Length} bytes.");
     }
 

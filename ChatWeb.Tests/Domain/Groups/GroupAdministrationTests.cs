@@ -50,6 +50,23 @@ public sealed class GroupAdministrationTests : DomainTest
     }
 
     [Fact]
+    public async Task AddMembersAsync_NewMemberStartsWithNothingUnread_AndCountsWhatComesAfter()
+    {
+        var (owner, ann, _, group) = await GroupAsync();
+        await Db.SendAsync(ann, group, "one", Ct);
+        await Db.SendAsync(ann, group, "two", Ct);
+        var cy = await Db.CreateUserAsync("Cy", ct: Ct);
+
+        await Db.Groups.AddMembersAsync(owner.Id, group, [cy.UserName], Ct);
+        var joined = await Db.Conversations.GetThreadAsync(cy.Id, group, Ct);
+        await Db.SendAsync(ann, group, "welcome", Ct);
+        var after = await Db.Conversations.GetThreadAsync(cy.Id, group, Ct);
+
+        Assert.Equal((0L, 2L), (joined.UnreadCount, joined.LastReadSeq));
+        Assert.Equal(1, after.UnreadCount);
+    }
+
+    [Fact]
     public async Task AddMembersAsync_UnknownPerson_IsNotFoundAndAddsNobody()
     {
         var (owner, _, _, group) = await GroupAsync();
