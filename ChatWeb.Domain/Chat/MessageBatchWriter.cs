@@ -108,7 +108,7 @@ internal static class MessageBatchWriter
         statements.MarkSendersRead(marks);
 
         var advanced = advances.ToDictionary(a => a.ThreadId, a => threads[a.ThreadId].Advanced(
-            lastSeqs[a.ThreadId], now, a.Preview, marks.Where(m => m.ThreadId == a.ThreadId).ToDictionary(m => m.SenderId, m => m.Seq)));
+            lastSeqs[a.ThreadId], now, a.Preview, a.LastSenderId, marks.Where(m => m.ThreadId == a.ThreadId).ToDictionary(m => m.SenderId, m => m.Seq)));
         return (messages, advanced);
     }
 

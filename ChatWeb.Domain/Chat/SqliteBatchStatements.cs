@@ -64,7 +64,7 @@ internal sealed class SqliteBatchStatements : IBatchStatements
             "$sender", "$client");
         readThread = Prepare(connection,
             """
-            SELECT t."Kind", t."Title", t."LastSeq", t."LastMessageAt", t."LastMessagePreview",
+            SELECT t."Kind", t."Title", t."LastSeq", t."LastMessageAt", t."LastMessagePreview", t."LastMessageSenderId",
                 m."OwnerId", u."UserName", u."DisplayName", m."Role", m."Nickname", m."IsMuted", m."LastReadSeq"
             FROM "Threads" AS t
             JOIN "ThreadMembers" AS m ON m."ThreadId" = t."Id"
@@ -139,10 +139,10 @@ internal sealed class SqliteBatchStatements : IBatchStatements
             {
                 thread ??= new ThreadSnapshot(
                     id, (ThreadKind)reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2),
-                    Utc(reader.GetDateTime(3)), reader.IsDBNull(4) ? null : reader.GetString(4), []);
+                    Utc(reader.GetDateTime(3)), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), []);
                 thread.Members.Add(new MemberSnapshot(
-                    reader.GetString(5), reader.GetString(6), reader.GetString(7), (MemberRole)reader.GetInt32(8),
-                    reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetBoolean(10), reader.GetInt64(11)));
+                    reader.GetString(6), reader.GetString(7), reader.GetString(8), (MemberRole)reader.GetInt32(9),
+                    reader.IsDBNull(10) ? null : reader.GetString(10), reader.GetBoolean(11), reader.GetInt64(12)));
             }
             if (thread is not null)
             {

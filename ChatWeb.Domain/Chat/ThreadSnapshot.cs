@@ -16,6 +16,7 @@ internal sealed record ThreadSnapshot(
     long LastSeq,
     DateTime LastMessageAt,
     string? LastMessagePreview,
+    string? LastMessageSenderId,
     List<MemberSnapshot> Members)
 {
     public static readonly Expression<Func<ChatThread, ThreadSnapshot>> Projection = t => new ThreadSnapshot(
@@ -25,6 +26,7 @@ internal sealed record ThreadSnapshot(
         t.LastSeq,
         t.LastMessageAt,
         t.LastMessagePreview,
+        t.LastMessageSenderId,
         t.Members.Select(m => new MemberSnapshot(
             m.OwnerId, m.Owner!.UserName!, m.Owner.DisplayName, m.Role, m.Nickname, m.IsMuted, m.LastReadSeq)).ToList());
 
@@ -38,14 +40,14 @@ internal sealed record ThreadSnapshot(
             .Where(m => threadIds.Contains(m.ThreadId))
             .Select(m => new
             {
-                m.ThreadId, m.Thread!.Kind, m.Thread.Title, m.Thread.LastSeq, m.Thread.LastMessageAt, m.Thread.LastMessagePreview,
+                m.ThreadId, m.Thread!.Kind, m.Thread.Title, m.Thread.LastSeq, m.Thread.LastMessageAt, m.Thread.LastMessagePreview, m.Thread.LastMessageSenderId,
                 Member = new MemberSnapshot(m.OwnerId, m.Owner!.UserName!, m.Owner.DisplayName, m.Role, m.Nickname, m.IsMuted, m.LastReadSeq),
             })
             .ToList();
         return rows.GroupBy(r => r.ThreadId).ToDictionary(g => g.Key, g =>
         {
             var t = g.First();
-            return new ThreadSnapshot(t.ThreadId, t.Kind, t.Title, t.LastSeq, t.LastMessageAt, t.LastMessagePreview, g.Select(r => r.Member).ToList());
+            return new ThreadSnapshot(t.ThreadId, t.Kind, t.Title, t.LastSeq, t.LastMessageAt, t.LastMessagePreview, t.LastMessageSenderId, g.Select(r => r.Member).ToList());
         });
     }
 
@@ -62,9 +64,9 @@ internal sealed record ThreadSnapshot(
         return Members.ToDictionary(m => m.OwnerId, m => ViewFor(m.OwnerId, members));
     }
 
-    /// <summary>The thread after messages were added: its new last seq and preview, and the senders' read marks moved up.</summary>
-    public ThreadSnapshot Advanced(long lastSeq, DateTime at, string preview, IReadOnlyDictionary<string, long> readMarks) =>
-        new(Id, Kind, Title, lastSeq, at, preview, Members.ConvertAll(m =>
+    /// <summary>The thread after messages were added: its new last seq, preview and sender, and the senders' read marks moved up.</summary>
+    public ThreadSnapshot Advanced(long lastSeq, DateTime at, string preview, string lastSenderId, IReadOnlyDictionary<string, long> readMarks) =>
+        new(Id, Kind, Title, lastSeq, at, preview, lastSenderId, Members.ConvertAll(m =>
             readMarks.TryGetValue(m.OwnerId, out var read) && read > m.LastReadSeq ? m with { LastReadSeq = read } : m));
 
     private ThreadSummary ViewFor(string userId, IReadOnlyList<ThreadMemberView> members)
@@ -74,10 +76,12 @@ internal sealed record ThreadSnapshot(
         var title = Kind == ThreadKind.Group
             ? Title ?? ""
             : Members.Find(m => m.OwnerId != userId)?.DisplayName ?? me.DisplayName;
+        var lastSender = LastMessageSenderId is null ? null : MemberOrNull(LastMessageSenderId);
         return new ThreadSummary(
             Id, Kind, title, me.Nickname, me.IsMuted,
             UnreadCount: Math.Max(0, LastSeq - me.LastReadSeq),
-            LastSeq, me.LastReadSeq, LastMessageAt, LastMessagePreview, me.Role, members);
+            LastSeq, me.LastReadSeq, LastMessageAt, LastMessagePreview, me.Role, members,
+            lastSender?.UserName, lastSender?.DisplayName);
     }
 
     private List<ThreadMemberView> MemberViews() => Members

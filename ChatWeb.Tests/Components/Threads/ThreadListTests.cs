@@ -44,10 +44,12 @@ public sealed class ThreadListTests : ChatUiTestContext
         Assert.NotNull(groupRow.QuerySelector("[data-testid=muted-icon]"));
         Assert.Contains("muted", groupRow.QuerySelector("[data-testid=unread-badge]")!.ClassList);
         Assert.DoesNotContain("unread", groupRow.ClassList);
-        Assert.Equal("now", groupRow.QuerySelector(".thread-preview")!.TextContent);
+        // In a group the preview says who wrote it; in a direct thread the title already does.
+        Assert.Equal("Cat: now", groupRow.QuerySelector(".thread-preview")!.TextContent);
 
         var directRow = rows[1];
         Assert.Equal("Bobby", directRow.QuerySelector(".thread-name")!.TextContent);
+        Assert.Equal("three", directRow.QuerySelector(".thread-preview")!.TextContent);
         Assert.Equal("3", directRow.GetAttribute("data-unread"));
         Assert.Equal("false", directRow.GetAttribute("data-muted"));
         Assert.Equal("3", directRow.QuerySelector("[data-testid=unread-badge]")!.TextContent);
@@ -56,6 +58,19 @@ public sealed class ThreadListTests : ChatUiTestContext
         Assert.Null(directRow.QuerySelector("[data-testid=muted-icon]"));
         // The tab counts what the list shouts about: the muted group's two stay out.
         Assert.Equal("3", cut.Find("[data-testid=unread-total]").TextContent);
+    }
+
+    [Fact]
+    public async Task Render_MyOwnLastMessage_PreviewSaysYou()
+    {
+        var direct = await Service<ConversationService>().OpenDirectAsync(ann.Id, bob.UserName, Ct);
+        await SendAsync(bob, direct.Id, "lunch?");
+        await SendAsync(ann, direct.Id, "yes, 12:30");
+
+        var cut = Render<ThreadList>();
+
+        var row = cut.WaitForElement("[data-testid=thread-item]");
+        Assert.Equal("You: yes, 12:30", row.QuerySelector(".thread-preview")!.TextContent);
     }
 
     [Fact]

@@ -26,6 +26,26 @@ public class ThreadListTests : DomainTest
     }
 
     [Fact]
+    public async Task SendAsync_SummariesNameTheLastSender_UntilTheyLeave()
+    {
+        var (me, bob, cy, _) = await FourPeopleAsync();
+        var group = await Db.Conversations.CreateGroupAsync(me.Id, "Team", [bob.UserName, cy.UserName], Ct);
+        Assert.Null(Assert.Single(await Db.Conversations.GetThreadsAsync(me.Id, Ct)).LastMessageSender);
+
+        await Db.SendAsync(bob, group.Id, "on my way", Ct);
+
+        var listed = Assert.Single(await Db.Conversations.GetThreadsAsync(cy.Id, Ct));
+        var announced = Db.Notifier.ThreadsUpdated[^1].ViewsByUserId[cy.Id];
+        Assert.Equal((bob.UserName, "Bob Stone"), (listed.LastMessageSender, listed.LastMessageSenderDisplayName));
+        Assert.Equal((bob.UserName, "Bob Stone"), (announced.LastMessageSender, announced.LastMessageSenderDisplayName));
+
+        await Db.Groups.LeaveAsync(bob.Id, group.Id, Ct);
+
+        var afterLeaving = Assert.Single(await Db.Conversations.GetThreadsAsync(cy.Id, Ct));
+        Assert.Equal(("on my way", null, null), (afterLeaving.LastMessagePreview, afterLeaving.LastMessageSender, afterLeaving.LastMessageSenderDisplayName));
+    }
+
+    [Fact]
     public async Task GetThreadsAsync_DirectThread_TitleIsTheOtherPersonsDisplayName()
     {
         var (me, bob, _, _) = await FourPeopleAsync();
