@@ -58,6 +58,21 @@ public sealed partial class ConversationView : IAsyncDisposable
 
     private CancellationToken Ct => disposed.Token;
 
+    /// <summary>
+    /// The page's clock, which ticks every minute. The view asks the browser for its zone itself,
+    /// so it never shows a frame in UTC first; this only brings its "now" forward, so "Today" becomes
+    /// "Yesterday" at midnight and "last seen 5 min ago" keeps counting on a page left open.
+    /// </summary>
+    [CascadingParameter] public LocalClock? PageClock { get; set; }
+
+    protected override void OnParametersSet()
+    {
+        if (PageClock is { } page && page.UtcNow > clock.UtcNow)
+        {
+            clock = clock with { UtcNow = page.UtcNow };
+        }
+    }
+
     protected override async Task OnInitializedAsync()
     {
         // The prerender only shows a spinner: the circuit that follows loads everything once, for real.

@@ -1,0 +1,46 @@
+using Bunit;
+using ChatWeb.Components.Conversation;
+using ChatWeb.Components.Shared;
+using ChatWeb.Tests.Components.Fakes;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Xunit;
+
+namespace ChatWeb.Tests.Components.Conversation;
+
+public sealed class DayChangeTests : ConversationTestContext
+{
+    private readonly ManualTimeProvider clock;
+
+    public DayChangeTests()
+        : this(new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 23, 30, 0, TimeSpan.Zero)))
+    {
+    }
+
+    private DayChangeTests(ManualTimeProvider clock)
+        : base(clock) => this.clock = clock;
+
+    [Fact]
+    public async Task PageLeftOpenPastMidnight_TodayBecomesYesterday()
+    {
+        var ann = await AddUserAsync("Ann");
+        var bob = await AddUserAsync("Bob");
+        var thread = await Conversations.OpenDirectAsync(ann.Id, bob.UserName, Ct);
+        await SendAsync(bob, thread.Id, "Still up?");
+        SignIn(ann);
+        // Inside the page's own clock provider, as the chat page renders it.
+        var cut = Render<LocalClockProvider>(p => p.AddChildContent(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<ConversationView>(1);
+            builder.AddAttribute(2, nameof(ConversationView.ThreadId), thread.Id);
+            builder.CloseComponent();
+        }));
+        cut.WaitForAssertion(() => Assert.Equal("Today", cut.Find(".day-separator").TextContent));
+
+        clock.Advance(TimeSpan.FromHours(1));
+
+        cut.WaitForAssertion(() => Assert.Equal("Yesterday", cut.Find(".day-separator").TextContent));
+    }
+}
