@@ -8,8 +8,10 @@ namespace ChatWeb.Domain.Presence;
 /// Online while at least one device is connected. Changes are pushed to the people who share a
 /// thread or a contact with the person, so fan-out stays bounded by their own circles.
 /// </summary>
-public sealed class PresenceService(IDbContextFactory<ChatDbContext> dbFactory, IPresenceTracker tracker, IChatNotifier notifier, TimeProvider clock)
+public sealed class PresenceService(IDbContextFactory<ChatDbContext> dbFactory, IPresenceTracker tracker, IChatNotifier notifier, TimeProvider clock) : IDisposable
 {
+    private readonly LastSeenWriter lastSeen = new(dbFactory);
+
     public async Task DeviceConnectedAsync(string userId, string connectionId, CancellationToken ct = default)
     {
         if (await tracker.ConnectedAsync(userId, connectionId))
@@ -22,9 +24,7 @@ public sealed class PresenceService(IDbContextFactory<ChatDbContext> dbFactory, 
     {
         if (await tracker.DisconnectedAsync(userId, connectionId))
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var now = clock.GetUtcNow().UtcDateTime;
-            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSeenAt, now), ct);
+            await lastSeen.StoreAsync(userId, clock.GetUtcNow().UtcDateTime, ct);
             await AnnounceAsync(userId, isOnline: false, ct);
         }
     }
@@ -41,6 +41,8 @@ public sealed class PresenceService(IDbContextFactory<ChatDbContext> dbFactory, 
         var online = await tracker.OnlineAmongAsync(people.ConvertAll(p => p.Id));
         return people.ConvertAll(p => new PresenceView(p.UserName!, online.Contains(p.Id), p.LastSeenAt));
     }
+
+    public void Dispose() => lastSeen.Dispose();
 
     private async Task AnnounceAsync(string userId, bool isOnline, CancellationToken ct)
     {

@@ -119,6 +119,35 @@ public sealed class PresenceServiceTests : DomainTest
         Assert.True(Assert.Single(await Db.Presence.GetAsync([loner.UserName.ToUpperInvariant()], Ct)).IsOnline);
     }
 
+    [Fact]
+    public async Task DeviceDisconnectedAsync_ManyLastDevicesAtOnce_StoresAndAnnouncesEachOneOffline()
+    {
+        var watcher = await Db.CreateUserAsync("Watcher", ct: Ct);
+        var people = await Db.CreateUsersAsync(Enumerable.Range(1, 60).Select(i => ($"Person {i}", (string?)null)).ToList(), Ct);
+        var group = await Db.Conversations.CreateGroupAsync(watcher.Id, "Everyone", people.Select(p => p.UserName).ToList(), Ct);
+        foreach (var person in people)
+        {
+            await Db.Presence.DeviceConnectedAsync(person.Id, $"device-{person.Id}", Ct);
+        }
+        Db.Clock.Advance(TimeSpan.FromMinutes(5));
+        Db.Notifier.Clear();
+
+        // A node going down: every last device drops at the same moment.
+        await Concurrently.RunAsync(people.Count, async i =>
+        {
+            await Db.Presence.DeviceDisconnectedAsync(people[i].Id, $"device-{people[i].Id}", Ct);
+            return i;
+        });
+
+        var lastSeen = TestClock.Start.AddMinutes(5);
+        var announced = Db.Notifier.PresenceChanges.Select(c => c.Presence).ToList();
+        Assert.Equal(people.Select(p => p.UserName).Order(), announced.Select(p => p.UserName).Order());
+        Assert.All(announced, p => Assert.Equal((false, lastSeen), (p.IsOnline, p.LastSeenAt)));
+        await using var db = await Db.OpenAsync(Ct);
+        var ids = people.Select(p => p.Id).ToList();
+        Assert.Equal(Enumerable.Repeat<DateTime?>(lastSeen, people.Count), await db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.LastSeenAt).ToListAsync(Ct));
+    }
+
     /// <summary>Two people who share a direct thread, so each is in the other's audience.</summary>
     private async Task<(TestUser Me, TestUser Friend)> FriendsAsync()
     {
