@@ -117,9 +117,4 @@ internal static class MessageBatchWriter
         earlier.ThreadId == threadId
             ? new StoredMessage(earlier, false)
             : ChatException.Invalid("That client message id was already used for a message in another conversation.");
-
-    public static ChatMessage? FindByClientId(ChatDbContext db, string userId, string clientMessageId) =>
-        db.Messages.AsNoTracking().Where(m => m.SenderId == userId && m.ClientMessageId == clientMessageId)
-            .Select(m => new ChatMessage(m.Id, m.ThreadId, m.Seq, m.Sender!.UserName!, m.Sender.DisplayName, m.Body, m.SentAt, m.ClientMessageId))
-            .SingleOrDefault();
 }

@@ -126,7 +126,7 @@ internal sealed class MessageWriteQueue : IDisposable
         catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // A concurrent writer stored the same client message id first: answer with what it stored.
-            var winner = MessageBatchWriter.FindByClientId(Session().Db, send.UserId, send.ClientMessageId);
+            var winner = Session().Statements.FindEarlier([send.IdempotencyKey]).GetValueOrDefault(send.IdempotencyKey);
             var outcome = winner is null
                 ? new InvalidOperationException("Message vanished after a unique-key conflict.", ex)
                 : MessageBatchWriter.Retry(winner, send.ThreadId);

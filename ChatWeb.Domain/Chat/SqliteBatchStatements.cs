@@ -127,7 +127,7 @@ internal sealed class SqliteBatchStatements : IBatchStatements
         return found;
     }
 
-    /// <summary>The same snapshot <see cref="ThreadSnapshot.ReadMany"/> reads, one thread per prepared query.</summary>
+    /// <summary>The same snapshot <see cref="SetBasedBatchStatements.ReadThreads"/> reads, one thread per prepared query.</summary>
     public Dictionary<Guid, ThreadSnapshot> ReadThreads(IReadOnlyCollection<Guid> threadIds)
     {
         var threads = new Dictionary<Guid, ThreadSnapshot>(threadIds.Count);
@@ -208,11 +208,10 @@ internal sealed class SqliteBatchStatements : IBatchStatements
         return command;
     }
 
-    /// <summary>The command with these values, in the order its parameters were declared, inside the open transaction.</summary>
+    /// <summary>The command with these values, in the order its parameters were declared, inside the writer's transaction if one is open.</summary>
     private SqliteCommand Run(SqliteCommand command, params object[] values)
     {
-        command.Transaction = (SqliteTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("The send statements run only inside the writer's transaction."));
+        command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = values[i];

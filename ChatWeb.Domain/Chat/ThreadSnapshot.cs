@@ -1,7 +1,5 @@
 using System.Linq.Expressions;
-using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatWeb.Domain.Chat;
 
@@ -29,27 +27,6 @@ internal sealed record ThreadSnapshot(
         t.LastMessageSenderId,
         t.Members.Select(m => new MemberSnapshot(
             m.OwnerId, m.Owner!.UserName!, m.Owner.DisplayName, m.Role, m.Nickname, m.IsMuted, m.LastReadSeq)).ToList());
-
-    /// <summary>
-    /// Several threads with their members, read as flat member rows and assembled here: shaping a
-    /// nested member list per thread in the query cost the send path's writer more than the rows.
-    /// </summary>
-    public static Dictionary<Guid, ThreadSnapshot> ReadMany(ChatDbContext db, IReadOnlyCollection<Guid> threadIds)
-    {
-        var rows = db.ThreadMembers.AsNoTracking()
-            .Where(m => threadIds.Contains(m.ThreadId))
-            .Select(m => new
-            {
-                m.ThreadId, m.Thread!.Kind, m.Thread.Title, m.Thread.LastSeq, m.Thread.LastMessageAt, m.Thread.LastMessagePreview, m.Thread.LastMessageSenderId,
-                Member = new MemberSnapshot(m.OwnerId, m.Owner!.UserName!, m.Owner.DisplayName, m.Role, m.Nickname, m.IsMuted, m.LastReadSeq),
-            })
-            .ToList();
-        return rows.GroupBy(r => r.ThreadId).ToDictionary(g => g.Key, g =>
-        {
-            var t = g.First();
-            return new ThreadSnapshot(t.ThreadId, t.Kind, t.Title, t.LastSeq, t.LastMessageAt, t.LastMessagePreview, t.LastMessageSenderId, g.Select(r => r.Member).ToList());
-        });
-    }
 
     public IReadOnlyCollection<string> MemberIds => Members.ConvertAll(m => m.OwnerId);
 
