@@ -8,6 +8,13 @@ namespace ChatWeb.Domain.Chat;
 /// writer. What it cannot finish is what was committed while it ran; the writer copies that small
 /// rest itself (<see cref="PassCompleted"/>), after which the log starts over from its beginning.
 /// </summary>
+/// <remarks>
+/// SQLite flushes the database file only in a checkpoint that reaches the log's end, which is the
+/// writer's. Left so, the writer's small copy paid for flushing every page this thread had copied
+/// (megabytes of scattered pages, 10–18 ms at 5,000 messages/s) while its senders waited. So this
+/// thread flushes what it copied, and goes round again while a pass leaves much behind, until
+/// the writer's rest is a few hundred pages.
+/// </remarks>
 internal sealed class SqliteCheckpointer : IDisposable
 {
     /// <summary>
@@ -16,10 +23,17 @@ internal sealed class SqliteCheckpointer : IDisposable
     /// </summary>
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
+    /// <summary>Frames a pass may leave for the writer; more, and the thread goes round again (a few times at most).</summary>
+    private const long SmallRest = 256;
+    private const int MaxRounds = 4;
+
     private readonly SqliteConnection connection;
     private readonly ManualResetEventSlim stopping = new();
     private readonly Thread thread;
     private volatile bool passCompleted;
+
+    // What the log had copied at the last flush, so an idle database is not flushed every second.
+    private long flushedUpTo = -1;
 
     public SqliteCheckpointer(string connectionString)
     {
@@ -56,14 +70,40 @@ internal sealed class SqliteCheckpointer : IDisposable
         {
             try
             {
-                checkpoint.ExecuteNonQuery();
+                CopyMostOfTheLog(checkpoint);
                 passCompleted = true;
             }
-            catch (SqliteException)
+            catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
             {
                 // Busy or an I/O hiccup: the next pass copies what this one did not, and the
                 // writer's own fallback keeps the log bounded meanwhile.
             }
         }
+    }
+
+    private void CopyMostOfTheLog(SqliteCommand checkpoint)
+    {
+        long? copiedBefore = null;
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var copied = CopiedSoFar(checkpoint);
+            if (copied != flushedUpTo)
+            {
+                DatabaseFileFlusher.Flush(connection.DataSource);
+                flushedUpTo = copied;
+            }
+            if (copiedBefore is { } before && copied - before <= SmallRest)
+            {
+                return;
+            }
+            copiedBefore = copied;
+        }
+    }
+
+    /// <summary>Runs a pass; SQLite answers with one row: busy, frames in the log, frames copied so far.</summary>
+    private static long CopiedSoFar(SqliteCommand checkpoint)
+    {
+        using var result = checkpoint.ExecuteReader();
+        return result.Read() ? result.GetInt64(2) : 0;
     }
 }
