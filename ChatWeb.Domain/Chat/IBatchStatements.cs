@@ -33,6 +33,12 @@ internal interface IBatchStatements : IDisposable
     /// <summary>Moves each sender's read mark to the last seq they sent; no other member's row is written.</summary>
     void MarkSendersRead(IReadOnlyList<ReadMark> marks);
 
-    /// <summary>Housekeeping after a batch's senders have their answers, outside any transaction.</summary>
+    /// <summary>
+    /// Null when a commit is on disk by the time it returns. Otherwise what puts every commit so far
+    /// on disk; the writer's callers are answered only after it ran, from another thread.
+    /// </summary>
+    Action? FlushCommits { get; }
+
+    /// <summary>Housekeeping after a batch's commit, outside any transaction.</summary>
     void AfterBatch();
 }

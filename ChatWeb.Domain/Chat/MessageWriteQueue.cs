@@ -23,6 +23,10 @@ internal sealed class MessageWriteQueue : IDisposable
     // writer thread touches it. Replaced after a failed batch, in case the failure left it unusable.
     private (ChatDbContext Db, IBatchStatements Statements)? session;
 
+    // Started with the first session whose commits need a flush; it flushes the same database's
+    // log for every later session, since a session only ever reopens the same file.
+    private CommitFlusher? flusher;
+
     /// <param name="statementsFor">How batches are written; by default per the provider (see <see cref="StatementsFor"/>).</param>
     public MessageWriteQueue(IDbContextFactory<ChatDbContext> dbFactory, TimeProvider clock, Func<ChatDbContext, IBatchStatements>? statementsFor = null)
     {
@@ -72,6 +76,8 @@ internal sealed class MessageWriteQueue : IDisposable
             batch.Clear();
             AfterBatch();
         }
+        // Every committed batch is flushed and answered before the connection closes.
+        flusher?.Dispose();
         CloseSession();
     }
 
@@ -101,7 +107,7 @@ internal sealed class MessageWriteQueue : IDisposable
         {
             var (db, statements) = Session();
             var outcomes = MessageBatchWriter.Write(db, statements, batch, clock.GetUtcNow().UtcDateTime);
-            Complete(batch, outcomes);
+            Answer(statements, new CommittedBatch(batch.ToArray(), outcomes));
         }
         catch (Exception)
         {
@@ -121,16 +127,17 @@ internal sealed class MessageWriteQueue : IDisposable
         {
             var (db, statements) = Session();
             var outcomes = MessageBatchWriter.Write(db, statements, [send], clock.GetUtcNow().UtcDateTime);
-            Complete([send], outcomes);
+            Answer(statements, new CommittedBatch([send], outcomes));
         }
         catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // A concurrent writer stored the same client message id first: answer with what it stored.
-            var winner = Session().Statements.FindEarlier([send.IdempotencyKey]).GetValueOrDefault(send.IdempotencyKey);
+            var statements = Session().Statements;
+            var winner = statements.FindEarlier([send.IdempotencyKey]).GetValueOrDefault(send.IdempotencyKey);
             var outcome = winner is null
                 ? new InvalidOperationException("Message vanished after a unique-key conflict.", ex)
                 : MessageBatchWriter.Retry(winner, send.ThreadId);
-            Complete([send], [outcome]);
+            Answer(statements, new CommittedBatch([send], [outcome]));
         }
         catch (Exception ex)
         {
@@ -176,18 +183,19 @@ internal sealed class MessageWriteQueue : IDisposable
         }
     }
 
-    private static void Complete(IReadOnlyList<PendingSend> batch, IReadOnlyList<SendOutcome> outcomes)
+    /// <summary>
+    /// Answers the batch's callers once its commit is on disk: at once where the commit flushed
+    /// itself, else after the flusher's next flush. Either way in commit order, so a retry found
+    /// in a later batch is never confirmed before the send it repeats.
+    /// </summary>
+    private void Answer(IBatchStatements statements, CommittedBatch batch)
     {
-        for (var i = 0; i < batch.Count; i++)
+        if (statements.FlushCommits is not { } flush)
         {
-            if (outcomes[i].Error is { } error)
-            {
-                batch[i].Fail(error);
-            }
-            else
-            {
-                batch[i].Complete(outcomes[i].Stored);
-            }
+            batch.Answer();
+            return;
         }
+        flusher ??= new CommitFlusher(flush);
+        flusher.Answer(batch);
     }
 }

@@ -16,6 +16,9 @@ internal sealed class SetBasedBatchStatements(ChatDbContext db) : IBatchStatemen
 {
     public int MaxBatchSize => 64;
 
+    /// <summary>A server database's commit is durable when it returns.</summary>
+    public Action? FlushCommits => null;
+
     public Dictionary<(string SenderId, string ClientMessageId), ChatMessage> FindEarlier(IReadOnlyCollection<(string SenderId, string ClientMessageId)> keys) =>
         db.Messages.AsNoTracking()
             .Where(IdempotencyKeys.AnyOf([.. keys]))

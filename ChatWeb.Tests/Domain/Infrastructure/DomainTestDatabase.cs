@@ -59,7 +59,11 @@ public sealed class DomainTestDatabase : IAsyncDisposable
     /// Store sends with the one-statement-per-batch SQL a server database gets, instead of SQLite's
     /// prepared per-row statements: that SQL then runs against real SQLite too.
     /// </param>
-    public static async Task<DomainTestDatabase> CreateAsync(CancellationToken ct, bool setBasedSends = false)
+    public static Task<DomainTestDatabase> CreateAsync(CancellationToken ct, bool setBasedSends = false) =>
+        CreateAsync(ct, setBasedSends ? db => new SetBasedBatchStatements(db) : null);
+
+    /// <param name="sendStatements">The send path's statements, for a test that wraps SQLite's own; null for the app's choice.</param>
+    internal static async Task<DomainTestDatabase> CreateAsync(CancellationToken ct, Func<ChatDbContext, IBatchStatements>? sendStatements)
     {
         var folder = Path.Combine(ScratchRoot, "chatweb-domain-tests", Guid.NewGuid().ToString("N"));
         var configuration = new ConfigurationBuilder()
@@ -76,10 +80,10 @@ public sealed class DomainTestDatabase : IAsyncDisposable
         collection.AddSingleton<IChatNotifier>(notifier);
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddChatDomain();
-        if (setBasedSends)
+        if (sendStatements is not null)
         {
             collection.AddSingleton(sp => new MessageService(
-                sp.GetRequiredService<IDbContextFactory<ChatDbContext>>(), notifier, clock, db => new SetBasedBatchStatements(db)));
+                sp.GetRequiredService<IDbContextFactory<ChatDbContext>>(), notifier, clock, sendStatements));
         }
 
         var database = new DomainTestDatabase(collection.BuildServiceProvider(validateScopes: true), folder, notifier, clock, commands);
