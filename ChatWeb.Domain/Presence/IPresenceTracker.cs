@@ -13,4 +13,10 @@ public interface IPresenceTracker
     Task<bool> DisconnectedAsync(string userId, string connectionId);
 
     Task<IReadOnlySet<string>> OnlineAmongAsync(IReadOnlyCollection<string> userIds);
+
+    /// <summary>
+    /// The people whose last connections lapsed since the last call because the node holding them
+    /// died without saying goodbye. Each such person is returned once, to one caller on one node.
+    /// </summary>
+    Task<IReadOnlyList<LapsedUser>> TakeLapsedAsync();
 }

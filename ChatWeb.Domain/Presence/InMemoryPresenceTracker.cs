@@ -45,4 +45,7 @@ public sealed class InMemoryPresenceTracker : IPresenceTracker
             return Task.FromResult(online);
         }
     }
+
+    /// <summary>Nothing lapses on one node: when it dies, its connections and everyone who saw them go with it.</summary>
+    public Task<IReadOnlyList<LapsedUser>> TakeLapsedAsync() => Task.FromResult<IReadOnlyList<LapsedUser>>([]);
 }

@@ -29,6 +29,20 @@ public sealed class PresenceService(IDbContextFactory<ChatDbContext> dbFactory, 
         }
     }
 
+    /// <summary>
+    /// Announces as offline the people whose connections lapsed with a node that died: nobody was
+    /// left to say goodbye for them. Every node calls this now and then; each person is announced
+    /// by one node, with the time they were last known connected.
+    /// </summary>
+    public async Task AnnounceLapsedAsync(CancellationToken ct = default)
+    {
+        foreach (var lapsed in await tracker.TakeLapsedAsync())
+        {
+            await lastSeen.StoreAsync(lapsed.UserId, lapsed.LastSeenAt, ct);
+            await AnnounceAsync(lapsed.UserId, isOnline: false, ct);
+        }
+    }
+
     /// <summary>Any signed-in colleague may look anyone's presence up.</summary>
     public async Task<IReadOnlyList<PresenceView>> GetAsync(IReadOnlyCollection<string> userNames, CancellationToken ct = default)
     {

@@ -1,7 +1,12 @@
+using ChatWeb.Domain.Presence;
+
 namespace ChatWeb.Scaling;
 
-/// <summary>Keeps this node's presence entries alive in Redis; if the node dies, they lapse on their own.</summary>
-internal sealed class RedisPresenceHeartbeat(RedisPresenceTracker tracker, ILogger<RedisPresenceHeartbeat> logger) : BackgroundService
+/// <summary>
+/// Keeps this node's presence entries alive in Redis (if the node dies, they lapse on their own),
+/// and announces as offline the people whose entries lapsed with another node.
+/// </summary>
+internal sealed class RedisPresenceHeartbeat(RedisPresenceTracker tracker, PresenceService presence, ILogger<RedisPresenceHeartbeat> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,6 +20,14 @@ internal sealed class RedisPresenceHeartbeat(RedisPresenceTracker tracker, ILogg
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogWarning(ex, "Could not refresh presence in Redis; will retry.");
+            }
+            try
+            {
+                await presence.AnnounceLapsedAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Could not announce lapsed presence; will retry.");
             }
         }
     }

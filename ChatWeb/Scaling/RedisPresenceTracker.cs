@@ -8,24 +8,55 @@ namespace ChatWeb.Scaling;
 /// Presence shared by every node. Each user has a sorted set of their live connection ids, scored
 /// by when the entry expires; nodes keep their own entries fresh (<see cref="RedisPresenceHeartbeat"/>),
 /// so the connections of a node that died without a goodbye drop out after <see cref="EntryLifetime"/>.
+/// A second sorted set holds every online user, scored by when their last entry expires: the
+/// surviving nodes sweep it for people who lapsed, so they are announced offline too.
 /// Each change is one Lua script, so two nodes racing cannot both decide "first" or "last".
 /// </summary>
 public sealed class RedisPresenceTracker(IConnectionMultiplexer redis, TimeProvider clock) : IPresenceTracker
 {
     public static readonly TimeSpan EntryLifetime = TimeSpan.FromSeconds(90);
 
-    // Adds or removes one connection, prunes expired ones, and returns the live count before and after.
+    /// <summary>Users taken from the lapse index per sweep; the rest wait for the next one.</summary>
+    private const int SweepLimit = 1_000;
+
+    // Adds or removes one connection, prunes expired ones, keeps the user's place in the lapse
+    // index, and returns the live count before and after.
     private const string ChangeScript = """
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
         local before = redis.call('ZCARD', KEYS[1])
         if ARGV[3] == 'add' then
             redis.call('ZADD', KEYS[1], ARGV[2], ARGV[4])
             redis.call('PEXPIRE', KEYS[1], ARGV[5])
+            redis.call('ZADD', KEYS[2], 'GT', ARGV[2], ARGV[6])
         else
             redis.call('ZREM', KEYS[1], ARGV[4])
         end
-        return { before, redis.call('ZCARD', KEYS[1]) }
+        local after = redis.call('ZCARD', KEYS[1])
+        if after == 0 then
+            redis.call('ZREM', KEYS[2], ARGV[6])
+        end
+        return { before, after }
         """;
+
+    // Claims one user whose place in the lapse index has passed: if none of their connections is
+    // live, removes them from the index (so no other node claims them) and returns when their
+    // last entry expired; otherwise moves their place to their newest entry's expiry.
+    private const string LapseScript = """
+        local lapseAt = redis.call('ZSCORE', KEYS[2], ARGV[2])
+        if not lapseAt or tonumber(lapseAt) > tonumber(ARGV[1]) then
+            return false
+        end
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+        local newest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+        if #newest > 0 then
+            redis.call('ZADD', KEYS[2], newest[2], ARGV[2])
+            return false
+        end
+        redis.call('ZREM', KEYS[2], ARGV[2])
+        return lapseAt
+        """;
+
+    private static readonly RedisKey LapseIndex = "chatweb:presence:lapse-at";
 
     private readonly ConcurrentDictionary<string, string> localConnections = new();
 
@@ -52,15 +83,36 @@ public sealed class RedisPresenceTracker(IConnectionMultiplexer redis, TimeProvi
         return counts.Where(c => c.Count.Result > 0).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
     }
 
+    public async Task<IReadOnlyList<LapsedUser>> TakeLapsedAsync()
+    {
+        var now = NowMs();
+        var db = redis.GetDatabase();
+        var due = await db.SortedSetRangeByScoreAsync(LapseIndex, double.NegativeInfinity, now, take: SweepLimit);
+        var lapsed = new List<LapsedUser>();
+        foreach (var userId in due)
+        {
+            var lapseAt = await db.ScriptEvaluateAsync(LapseScript, [Key(userId!), LapseIndex], [now, userId]);
+            if (!lapseAt.IsNull)
+            {
+                // An entry lapses a lifetime after the node last refreshed it: that is when the person was last seen.
+                var lastSeen = DateTimeOffset.FromUnixTimeMilliseconds((long)(double)lapseAt) - EntryLifetime;
+                lapsed.Add(new LapsedUser(userId!, lastSeen.UtcDateTime));
+            }
+        }
+        return lapsed;
+    }
+
     /// <summary>Pushes this node's connections' expiry forward; called well within <see cref="EntryLifetime"/>.</summary>
     public async Task RefreshLocalConnectionsAsync()
     {
         var expires = NowMs() + EntryLifetime.TotalMilliseconds;
         var db = redis.GetDatabase();
         var batch = db.CreateBatch();
+        var users = localConnections.Values.Distinct().ToList();
         var writes = localConnections
             .Select(c => batch.SortedSetAddAsync(Key(c.Value), c.Key, expires))
-            .Concat(localConnections.Values.Distinct().Select(userId => batch.KeyExpireAsync(Key(userId), EntryLifetime)))
+            .Concat(users.Select(userId => batch.KeyExpireAsync(Key(userId), EntryLifetime)))
+            .Concat(users.Select(userId => batch.SortedSetAddAsync(LapseIndex, userId, expires, SortedSetWhen.GreaterThan)))
             .ToList();
         batch.Execute();
         await Task.WhenAll(writes);
@@ -71,8 +123,8 @@ public sealed class RedisPresenceTracker(IConnectionMultiplexer redis, TimeProvi
         var now = NowMs();
         var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
             ChangeScript,
-            [Key(userId)],
-            [now, now + EntryLifetime.TotalMilliseconds, operation, connectionId, (long)EntryLifetime.TotalMilliseconds]))!;
+            [Key(userId), LapseIndex],
+            [now, now + EntryLifetime.TotalMilliseconds, operation, connectionId, (long)EntryLifetime.TotalMilliseconds, userId]))!;
         return ((long)result[0], (long)result[1]);
     }
 

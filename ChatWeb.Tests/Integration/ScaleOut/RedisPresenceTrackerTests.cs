@@ -1,4 +1,7 @@
+using ChatWeb.Domain.Presence;
 using ChatWeb.Scaling;
+using ChatWeb.Tests.Domain.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
 using Xunit;
 
@@ -49,4 +52,65 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
 
         Assert.Equal([alive], online);
     }
+
+    [Fact]
+    public async Task TakeLapsed_NodeDiedWithoutGoodbye_HandsEachOfItsPeopleToOneNodeOnce()
+    {
+        redis.SkipIfUnavailable();
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var clock = new ManualClock(WholeMilliseconds(DateTimeOffset.UtcNow));
+        var deadNode = new RedisPresenceTracker(connection, clock);
+        var (liveNode, otherLiveNode) = (new RedisPresenceTracker(connection, clock), new RedisPresenceTracker(connection, clock));
+        var (crashed, alsoElsewhere, leftEarlier, alive) = (NewId(), NewId(), NewId(), NewId());
+        var connectedAt = clock.GetUtcNow();
+        await deadNode.ConnectedAsync(crashed, "dead-1");
+        await deadNode.ConnectedAsync(alsoElsewhere, "dead-2");
+        await liveNode.ConnectedAsync(alsoElsewhere, "live-2");
+        await deadNode.ConnectedAsync(leftEarlier, "dead-3");
+        await deadNode.DisconnectedAsync(leftEarlier, "dead-3");
+        await liveNode.ConnectedAsync(alive, "live-1");
+
+        clock.Advance(RedisPresenceTracker.EntryLifetime / 2);
+        await liveNode.RefreshLocalConnectionsAsync();
+        var beforeLapse = await liveNode.TakeLapsedAsync();
+        clock.Advance(RedisPresenceTracker.EntryLifetime / 2 + TimeSpan.FromSeconds(1));
+        var (first, second) = (await liveNode.TakeLapsedAsync(), await otherLiveNode.TakeLapsedAsync());
+
+        Assert.DoesNotContain(beforeLapse, l => l.UserId == crashed);
+        var lapsed = Assert.Single(first.Concat(second), l => l.UserId is var id && (id == crashed || id == alsoElsewhere || id == leftEarlier || id == alive));
+        Assert.Equal(new LapsedUser(crashed, connectedAt.UtcDateTime), lapsed);
+        var online = await otherLiveNode.OnlineAmongAsync([crashed, alsoElsewhere, leftEarlier, alive]);
+        Assert.Equal(new[] { alsoElsewhere, alive }.Order(), online.Order());
+    }
+
+    [Fact]
+    public async Task AnnounceLapsed_PersonOnANodeThatDied_IsAnnouncedOfflineToTheirCircle_WithWhenTheyWereLastSeen()
+    {
+        redis.SkipIfUnavailable();
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = await DomainTestDatabase.CreateAsync(ct);
+        var (ann, bob) = (await store.CreateUserAsync("Ann", ct: ct), await store.CreateUserAsync("Bob", ct: ct));
+        await store.Conversations.OpenDirectAsync(ann.Id, bob.UserName, ct);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var clock = new ManualClock(WholeMilliseconds(DateTimeOffset.UtcNow));
+        var deadNode = new RedisPresenceTracker(connection, clock);
+        using var presenceOnLiveNode = new PresenceService(store.Factory, new RedisPresenceTracker(connection, clock), store.Notifier, clock);
+        var connectedAt = clock.GetUtcNow().UtcDateTime;
+        await deadNode.ConnectedAsync(ann.Id, "ann-on-the-dead-node");
+        store.Notifier.Clear();
+
+        clock.Advance(RedisPresenceTracker.EntryLifetime + TimeSpan.FromSeconds(1));
+        await presenceOnLiveNode.AnnounceLapsedAsync(ct);
+        await presenceOnLiveNode.AnnounceLapsedAsync(ct);
+
+        var change = Assert.Single(store.Notifier.PresenceChanges);
+        Assert.Equal(new PresenceView(ann.UserName, false, connectedAt), change.Presence);
+        Assert.Equal([bob.Id], change.UserIds);
+        await using var db = await store.OpenAsync(ct);
+        Assert.Equal(connectedAt, await db.Users.Where(u => u.Id == ann.Id).Select(u => u.LastSeenAt).SingleAsync(ct));
+    }
+
+    private static string NewId() => Guid.NewGuid().ToString();
+
+    private static DateTimeOffset WholeMilliseconds(DateTimeOffset at) => DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
 }
