@@ -7,9 +7,10 @@ namespace ChatWeb.Domain.Chat;
 /// <summary>
 /// Group commit for the send path. Concurrent sends queue here; one writer takes everything that
 /// is waiting (up to <see cref="IBatchStatements.MaxBatchSize"/>), stores it in one transaction
-/// with one commit, and only then completes each caller. On SQLite a commit is an fsync and the write lock is
-/// global, so one commit per message caps the whole server at the disk's fsync rate; sharing it
-/// multiplies throughput without weakening the protocol: every acknowledged message is committed.
+/// with one commit, and only then completes each caller. On SQLite the write lock is global and
+/// every commit must reach the disk, so one commit per message caps the whole server at the disk's
+/// fsync rate; sharing it multiplies throughput without weakening the protocol: every acknowledged
+/// message is committed and on disk (on SQLite through <see cref="CommitFlusher"/>).
 /// </summary>
 internal sealed class MessageWriteQueue : IDisposable
 {
