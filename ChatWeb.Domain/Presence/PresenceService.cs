@@ -36,10 +36,12 @@ public sealed class PresenceService(IDbContextFactory<ChatDbContext> dbFactory, 
     /// </summary>
     public async Task AnnounceLapsedAsync(CancellationToken ct = default)
     {
-        foreach (var lapsed in await tracker.TakeLapsedAsync())
+        var lapsed = await tracker.TakeLapsedAsync();
+        // All queued at once, so a dead node's people share the last-seen writer's few commits.
+        await Task.WhenAll(lapsed.Select(l => lastSeen.StoreAsync(l.UserId, l.LastSeenAt, ct)));
+        foreach (var person in lapsed)
         {
-            await lastSeen.StoreAsync(lapsed.UserId, lapsed.LastSeenAt, ct);
-            await AnnounceAsync(lapsed.UserId, isOnline: false, ct);
+            await AnnounceAsync(person.UserId, isOnline: false, ct);
         }
     }
 
