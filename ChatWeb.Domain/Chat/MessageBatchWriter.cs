@@ -97,7 +97,7 @@ internal static class MessageBatchWriter
             var seq = lastSeqs[thread.Key] - thread.Count();
             messages.AddRange(thread.Select(i => (i, new Message
             {
-                ThreadId = thread.Key, Seq = ++seq, SenderId = batch[i].UserId, ClientMessageId = batch[i].ClientMessageId, Body = batch[i].Body, SentAt = now,
+                Id = MessageIds.NewId(now), ThreadId = thread.Key, Seq = ++seq, SenderId = batch[i].UserId, ClientMessageId = batch[i].ClientMessageId, Body = batch[i].Body, SentAt = now,
             })));
         }
         statements.InsertMessages(messages.ConvertAll(m => m.Message));

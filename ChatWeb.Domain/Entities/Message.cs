@@ -6,7 +6,8 @@ public sealed class Message
     public const int BodyMaxLength = 4000;
     public const int ClientMessageIdMaxLength = 64;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary>Version 7 (time-ordered), given by the writer that stores the message (see MessageIds).</summary>
+    public required Guid Id { get; set; }
     public Guid ThreadId { get; set; }
 
     /// <summary>Per-thread, strictly increasing from 1 with no gaps.</summary>
