@@ -45,6 +45,18 @@ public sealed class PresenceService(IDbContextFactory<ChatDbContext> dbFactory, 
         }
     }
 
+    /// <summary>
+    /// Announces as online people who never left but were announced offline: their node lost the
+    /// shared tracker for longer than an entry's lifetime, and another node took them for lapsed.
+    /// </summary>
+    public async Task AnnounceReturnedAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default)
+    {
+        foreach (var userId in userIds)
+        {
+            await AnnounceAsync(userId, isOnline: true, ct);
+        }
+    }
+
     /// <summary>Any signed-in colleague may look anyone's presence up.</summary>
     public async Task<IReadOnlyList<PresenceView>> GetAsync(IReadOnlyCollection<string> userNames, CancellationToken ct = default)
     {

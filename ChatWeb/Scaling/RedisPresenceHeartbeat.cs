@@ -4,7 +4,8 @@ namespace ChatWeb.Scaling;
 
 /// <summary>
 /// Keeps this node's presence entries alive in Redis (if the node dies, they lapse on their own),
-/// and announces as offline the people whose entries lapsed with another node.
+/// announces as offline the people whose entries lapsed with another node, and as online again
+/// its own people whom other nodes took for lapsed while this node could not reach Redis.
 /// </summary>
 internal sealed class RedisPresenceHeartbeat(RedisPresenceTracker tracker, PresenceService presence, ILogger<RedisPresenceHeartbeat> logger) : BackgroundService
 {
@@ -15,7 +16,8 @@ internal sealed class RedisPresenceHeartbeat(RedisPresenceTracker tracker, Prese
         {
             try
             {
-                await tracker.RefreshLocalConnectionsAsync();
+                var takenForLapsed = await tracker.RefreshLocalConnectionsAsync();
+                await presence.AnnounceReturnedAsync(takenForLapsed, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -56,6 +56,22 @@ public sealed class RedisPresenceTracker(IConnectionMultiplexer redis, TimeProvi
         return lapseAt
         """;
 
+    // Renews one user's connections on this node and their place in the lapse index. Returns 1 when
+    // they had no place there although this node still holds them: another node's sweep took them
+    // as lapsed (this node was cut off from Redis for longer than an entry's lifetime).
+    private const string RefreshScript = """
+        for i = 4, #ARGV do
+            redis.call('ZADD', KEYS[1], ARGV[1], ARGV[i])
+        end
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        local listed = redis.call('ZSCORE', KEYS[2], ARGV[3])
+        redis.call('ZADD', KEYS[2], 'GT', ARGV[1], ARGV[3])
+        if listed then
+            return 0
+        end
+        return 1
+        """;
+
     private static readonly RedisKey LapseIndex = "chatweb:presence:lapse-at";
 
     private readonly ConcurrentDictionary<string, string> localConnections = new();
@@ -97,20 +113,25 @@ public sealed class RedisPresenceTracker(IConnectionMultiplexer redis, TimeProvi
             .Select(c => new LapsedUser(c.UserId, (DateTimeOffset.FromUnixTimeMilliseconds((long)(double)c.LapseAt.Result) - EntryLifetime).UtcDateTime))];
     }
 
-    /// <summary>Pushes this node's connections' expiry forward; called well within <see cref="EntryLifetime"/>.</summary>
-    public async Task RefreshLocalConnectionsAsync()
+    /// <summary>
+    /// Pushes this node's connections' expiry forward; called well within <see cref="EntryLifetime"/>.
+    /// Returns the people connected here whom another node meanwhile took for lapsed and announced
+    /// offline: this node was cut off from Redis for longer than an entry's lifetime, and they never left.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RefreshLocalConnectionsAsync()
     {
         var expires = NowMs() + EntryLifetime.TotalMilliseconds;
         var db = redis.GetDatabase();
-        var batch = db.CreateBatch();
-        var users = localConnections.Values.Distinct().ToList();
-        var writes = localConnections
-            .Select(c => batch.SortedSetAddAsync(Key(c.Value), c.Key, expires))
-            .Concat(users.Select(userId => batch.KeyExpireAsync(Key(userId), EntryLifetime)))
-            .Concat(users.Select(userId => batch.SortedSetAddAsync(LapseIndex, userId, expires, SortedSetWhen.GreaterThan)))
+        // One script per person, sent together: the client pipelines them in a round trip or two.
+        var renewals = localConnections.GroupBy(c => c.Value, c => c.Key).Select(user => (UserId: user.Key, WasTaken: db.ScriptEvaluateAsync(
+                RefreshScript,
+                [Key(user.Key), LapseIndex],
+                [expires, (long)EntryLifetime.TotalMilliseconds, user.Key, .. user.Select(connectionId => (RedisValue)connectionId)])))
             .ToList();
-        batch.Execute();
-        await Task.WhenAll(writes);
+        await Task.WhenAll(renewals.Select(r => r.WasTaken));
+        // Someone whose last device left here meanwhile is not back: their goodbye was announced.
+        var stillHere = localConnections.Values.ToHashSet(StringComparer.Ordinal);
+        return renewals.Where(r => (long)r.WasTaken.Result == 1 && stillHere.Contains(r.UserId)).Select(r => r.UserId).ToList();
     }
 
     private async Task<(long Before, long After)> ChangeAsync(string userId, string connectionId, string operation)

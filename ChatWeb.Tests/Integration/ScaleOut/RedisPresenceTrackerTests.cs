@@ -110,6 +110,58 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
         Assert.Equal(connectedAt, await db.Users.Where(u => u.Id == ann.Id).Select(u => u.LastSeenAt).SingleAsync(ct));
     }
 
+    [Fact]
+    public async Task Refresh_NodeCutOffForLongerThanALifetime_ReturnsOnceThePeopleOthersTookForLapsed()
+    {
+        redis.SkipIfUnavailable();
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var clock = new ManualClock(WholeMilliseconds(DateTimeOffset.UtcNow));
+        var (cutOffNode, liveNode) = (new RedisPresenceTracker(connection, clock), new RedisPresenceTracker(connection, clock));
+        var (stranded, leftMeanwhile, cameAfter) = (NewId(), NewId(), NewId());
+        await cutOffNode.ConnectedAsync(stranded, "cut-1");
+        await cutOffNode.ConnectedAsync(leftMeanwhile, "cut-2");
+
+        // The cut-off node misses its refreshes; a live node's sweep takes its people for lapsed.
+        clock.Advance(RedisPresenceTracker.EntryLifetime + TimeSpan.FromSeconds(1));
+        var swept = await liveNode.TakeLapsedAsync();
+        await cutOffNode.DisconnectedAsync(leftMeanwhile, "cut-2");
+        await cutOffNode.ConnectedAsync(cameAfter, "cut-3");
+        var returned = await cutOffNode.RefreshLocalConnectionsAsync();
+        var returnedAgain = await cutOffNode.RefreshLocalConnectionsAsync();
+        var sweptAgain = await liveNode.TakeLapsedAsync();
+
+        Assert.Equal(new[] { leftMeanwhile, stranded }.Order(), swept.Select(l => l.UserId).Where(id => id == stranded || id == leftMeanwhile).Order());
+        Assert.Equal([stranded], returned);
+        Assert.Empty(returnedAgain);
+        Assert.DoesNotContain(sweptAgain, l => l.UserId == stranded);
+        Assert.Equal(new[] { cameAfter, stranded }.Order(), (await liveNode.OnlineAmongAsync([stranded, leftMeanwhile, cameAfter])).Order());
+    }
+
+    [Fact]
+    public async Task AnnounceReturned_PersonAnnouncedOfflineWhileTheirNodeWasCutOff_IsAnnouncedOnlineAgain()
+    {
+        redis.SkipIfUnavailable();
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = await DomainTestDatabase.CreateAsync(ct);
+        var (ann, bob) = (await store.CreateUserAsync("Ann", ct: ct), await store.CreateUserAsync("Bob", ct: ct));
+        await store.Conversations.OpenDirectAsync(ann.Id, bob.UserName, ct);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var clock = new ManualClock(WholeMilliseconds(DateTimeOffset.UtcNow));
+        var cutOffTracker = new RedisPresenceTracker(connection, clock);
+        using var presenceOnCutOffNode = new PresenceService(store.Factory, cutOffTracker, store.Notifier, clock);
+        using var presenceOnLiveNode = new PresenceService(store.Factory, new RedisPresenceTracker(connection, clock), store.Notifier, clock);
+        await presenceOnCutOffNode.DeviceConnectedAsync(ann.Id, "ann-on-the-cut-off-node", ct);
+        store.Notifier.Clear();
+
+        clock.Advance(RedisPresenceTracker.EntryLifetime + TimeSpan.FromSeconds(1));
+        await presenceOnLiveNode.AnnounceLapsedAsync(ct);
+        await presenceOnCutOffNode.AnnounceReturnedAsync(await cutOffTracker.RefreshLocalConnectionsAsync(), ct);
+
+        Assert.Equal([false, true], store.Notifier.PresenceChanges.Select(c => c.Presence.IsOnline));
+        Assert.All(store.Notifier.PresenceChanges, c => Assert.Equal([bob.Id], c.UserIds));
+        Assert.True(Assert.Single(await presenceOnLiveNode.GetAsync([ann.UserName], ct)).IsOnline);
+    }
+
     private static string NewId() => Guid.NewGuid().ToString();
 
     private static DateTimeOffset WholeMilliseconds(DateTimeOffset at) => DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
