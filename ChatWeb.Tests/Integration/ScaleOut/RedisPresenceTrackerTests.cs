@@ -89,8 +89,7 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
         redis.SkipIfUnavailable();
         var ct = TestContext.Current.CancellationToken;
         await using var store = await DomainTestDatabase.CreateAsync(ct);
-        var (ann, bob) = (await store.CreateUserAsync("Ann", ct: ct), await store.CreateUserAsync("Bob", ct: ct));
-        await store.Conversations.OpenDirectAsync(ann.Id, bob.UserName, ct);
+        var (ann, bob) = await AnnAndBobInADirectThreadAsync(store, ct);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var clock = new ManualClock(WholeMilliseconds(DateTimeOffset.UtcNow));
         var deadNode = new RedisPresenceTracker(connection, clock);
@@ -143,8 +142,7 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
         redis.SkipIfUnavailable();
         var ct = TestContext.Current.CancellationToken;
         await using var store = await DomainTestDatabase.CreateAsync(ct);
-        var (ann, bob) = (await store.CreateUserAsync("Ann", ct: ct), await store.CreateUserAsync("Bob", ct: ct));
-        await store.Conversations.OpenDirectAsync(ann.Id, bob.UserName, ct);
+        var (ann, bob) = await AnnAndBobInADirectThreadAsync(store, ct);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var clock = new ManualClock(WholeMilliseconds(DateTimeOffset.UtcNow));
         var cutOffTracker = new RedisPresenceTracker(connection, clock);
@@ -160,6 +158,13 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
         Assert.Equal([false, true], store.Notifier.PresenceChanges.Select(c => c.Presence.IsOnline));
         Assert.All(store.Notifier.PresenceChanges, c => Assert.Equal([bob.Id], c.UserIds));
         Assert.True(Assert.Single(await presenceOnLiveNode.GetAsync([ann.UserName], ct)).IsOnline);
+    }
+
+    private static async Task<(TestUser Ann, TestUser Bob)> AnnAndBobInADirectThreadAsync(DomainTestDatabase store, CancellationToken ct)
+    {
+        var (ann, bob) = (await store.CreateUserAsync("Ann", ct: ct), await store.CreateUserAsync("Bob", ct: ct));
+        await store.Conversations.OpenDirectAsync(ann.Id, bob.UserName, ct);
+        return (ann, bob);
     }
 
     private static string NewId() => Guid.NewGuid().ToString();
