@@ -21,7 +21,7 @@ internal sealed class RedisPresenceHeartbeat(RedisPresenceTracker tracker, Prese
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "Could not refresh presence in Redis; will retry.");
+                logger.LogWarning(ex, "Could not refresh presence in Redis, or announce who is back online; the refresh will retry.");
             }
             try
             {
