@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace ChatWeb.Bench.Clients;
 
 /// <summary>
-/// The real chat server: bearer-token connections to /hubs/chat and its public hub methods. The
+/// The real chat server: bearer-token connections to /hubs/chat, as the browser's circuit makes them, and its public hub methods. The
 /// probe is one more user's connection, in a thread of its own, used to tell when the server is idle.
 /// </summary>
 internal sealed class AppTarget(
@@ -17,7 +17,9 @@ internal sealed class AppTarget(
     /// <summary>The part of a ThreadSummary the bench needs.</summary>
     private sealed record ThreadRef(string Id, long LastSeq);
 
-    private readonly Uri hubUrl = new(baseUri, "/hubs/chat");
+    // Connected as the browser's circuit connects: threads are kept from the messages, so a new
+    // message brings no ThreadUpdated (the server's threadUpdatedOnMessage option).
+    private readonly Uri hubUrl = new(baseUri, "/hubs/chat?threadUpdatedOnMessage=false");
 
     public string Name => "ChatWeb";
     public bool AssignsSeq => true;

@@ -11,6 +11,12 @@ public interface IChatNotifier
     /// <summary>Each user gets the thread as they see it.</summary>
     Task ThreadUpdatedAsync(IReadOnlyDictionary<string, ThreadSummary> viewsByUserId, CancellationToken ct);
 
+    /// <summary>
+    /// New messages moved a thread on; each user gets it as they see it. Only devices that do not
+    /// derive the change from the messages themselves (<see cref="ThreadSummary.WithMessage"/>) need it.
+    /// </summary>
+    Task ThreadAdvancedAsync(IReadOnlyDictionary<string, ThreadSummary> viewsByUserId, CancellationToken ct);
+
     Task ThreadRemovedAsync(Guid threadId, IReadOnlyCollection<string> userIds, CancellationToken ct);
 
     Task ContactsChangedAsync(string userId, CancellationToken ct);

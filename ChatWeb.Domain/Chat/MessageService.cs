@@ -44,7 +44,7 @@ public sealed class MessageService : IDisposable
         await notifier.MessageStoredAsync(stored.Message, stored.RecipientIds!, ct);
         if (stored.ThreadToAnnounce is { } thread)
         {
-            await notifier.ThreadUpdatedAsync(thread.ViewsForAll(), ct);
+            await notifier.ThreadAdvancedAsync(thread.ViewsForAll(), ct);
         }
         return stored.Message;
     }

@@ -25,4 +25,33 @@ public sealed record ThreadSummary(
 {
     /// <summary>What the list shows: the person's nickname when they set one.</summary>
     public string DisplayTitle => string.IsNullOrWhiteSpace(Nickname) ? Title : Nickname;
+
+    /// <summary>
+    /// The thread as <paramref name="viewerUserName"/> sees it once <paramref name="message"/> is in
+    /// it: what the server's own view would say, so a device can keep its list from the messages it
+    /// receives. Order does not matter: an older message only moves the viewer's read mark, when it
+    /// is their own (sending reads the thread up to there).
+    /// </summary>
+    public ThreadSummary WithMessage(ChatMessage message, string viewerUserName)
+    {
+        if (message.ThreadId != Id)
+        {
+            throw new ArgumentException($"Message {message.Id} belongs to thread {message.ThreadId}, not {Id}.", nameof(message));
+        }
+        var lastReadSeq = string.Equals(message.Sender, viewerUserName, StringComparison.OrdinalIgnoreCase)
+            ? Math.Max(LastReadSeq, message.Seq)
+            : LastReadSeq;
+        var advanced = message.Seq <= LastSeq
+            ? this with { LastReadSeq = lastReadSeq }
+            : this with
+            {
+                LastSeq = message.Seq,
+                LastReadSeq = lastReadSeq,
+                LastMessageAt = message.SentAt,
+                LastMessagePreview = ChatInput.Preview(message.Body),
+                LastMessageSender = message.Sender,
+                LastMessageSenderDisplayName = message.SenderDisplayName,
+            };
+        return advanced with { UnreadCount = Math.Max(0, advanced.LastSeq - advanced.LastReadSeq) };
+    }
 }

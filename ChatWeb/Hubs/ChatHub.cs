@@ -27,7 +27,12 @@ public sealed class ChatHub(
 
     public override async Task OnConnectedAsync()
     {
+        var threadUpdatedOnMessage = ChatHubQuery.WantsThreadUpdatedOnMessage(Context.GetHttpContext());
         await Groups.AddToGroupAsync(Context.ConnectionId, UserGroups.For(UserId));
+        if (threadUpdatedOnMessage)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, UserGroups.ThreadUpdatesOnMessage(UserId));
+        }
         await presence.DeviceConnectedAsync(UserId, Context.ConnectionId);
         await base.OnConnectedAsync();
     }

@@ -17,6 +17,9 @@ internal sealed class HubChatNotifier(IHubContext<ChatHub, IChatClient> hub, ILo
     public Task ThreadUpdatedAsync(IReadOnlyDictionary<string, ThreadSummary> viewsByUserId, CancellationToken ct) =>
         Safely(() => Task.WhenAll(viewsByUserId.Select(v => hub.Clients.Group(UserGroups.For(v.Key)).ThreadUpdated(v.Value))), "ThreadUpdated");
 
+    public Task ThreadAdvancedAsync(IReadOnlyDictionary<string, ThreadSummary> viewsByUserId, CancellationToken ct) =>
+        Safely(() => Task.WhenAll(viewsByUserId.Select(v => hub.Clients.Group(UserGroups.ThreadUpdatesOnMessage(v.Key)).ThreadUpdated(v.Value))), "ThreadUpdated");
+
     public Task ThreadRemovedAsync(Guid threadId, IReadOnlyCollection<string> userIds, CancellationToken ct) =>
         Safely(() => hub.Clients.Groups(UserGroups.For(userIds)).ThreadRemoved(threadId), "ThreadRemoved");
 

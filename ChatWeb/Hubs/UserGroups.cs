@@ -6,4 +6,7 @@ internal static class UserGroups
     public static string For(string userId) => $"user:{userId}";
 
     public static IReadOnlyList<string> For(IEnumerable<string> userIds) => userIds.Select(For).ToList();
+
+    /// <summary>The user's connections that take a ThreadUpdated for every new message (all, unless they opted out).</summary>
+    public static string ThreadUpdatesOnMessage(string userId) => $"user-thread-updates:{userId}";
 }

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Presence;
+using ChatWeb.Hubs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace ChatWeb.Realtime;
 
@@ -128,7 +130,8 @@ internal sealed class HubChatEvents(
     private async Task<HubConnection> BuildAsync()
     {
         var user = (await authState.GetAuthenticationStateAsync()).User;
-        var url = hubAddress.Resolve(navigation.BaseUri);
+        // The thread list moves itself on from each message, so the server need not send it a ThreadUpdated too.
+        var url = QueryHelpers.AddQueryString(hubAddress.Resolve(navigation.BaseUri).ToString(), ChatHubQuery.ThreadUpdatedOnMessage, "false");
         var hub = new HubConnectionBuilder()
             .WithUrl(url, o => o.AccessTokenProvider = () => Task.FromResult<string?>(IssueToken(user)))
             .WithAutomaticReconnect(new RetryForever())

@@ -121,6 +121,56 @@ public sealed class ThreadListTests : ChatUiTestContext
     }
 
     [Fact]
+    public async Task MessageReceivedEvent_OlderThread_MovesToTopWithPreviewAndBadge()
+    {
+        var withBob = await Service<ConversationService>().OpenDirectAsync(ann.Id, bob.UserName, Ct);
+        var withCat = await Service<ConversationService>().OpenDirectAsync(ann.Id, cat.UserName, Ct);
+        var cut = Render<ThreadList>();
+        cut.WaitForAssertion(() => Assert.Equal([withCat.Id, withBob.Id], RowIds(cut)));
+
+        // Only the message: the circuit's connection takes no ThreadUpdated for it.
+        await Events.RaiseAsync(await SendOneAsync(bob, withBob.Id, "lunch?"));
+        await Events.RaiseAsync(await SendOneAsync(bob, withBob.Id, "at 12:30"));
+
+        cut.WaitForAssertion(() => Assert.Equal([withBob.Id, withCat.Id], RowIds(cut)));
+        var row = Row(cut, withBob.Id);
+        Assert.Equal("at 12:30", row.QuerySelector(".thread-preview")!.TextContent);
+        Assert.Equal("2", row.QuerySelector("[data-testid=unread-badge]")!.TextContent);
+        Assert.Equal("2", cut.Find("[data-testid=unread-total]").TextContent);
+    }
+
+    [Fact]
+    public async Task MessageReceivedEvent_MineFromAnotherDevice_PreviewSaysYouAndNothingUnread()
+    {
+        var withBob = await Service<ConversationService>().OpenDirectAsync(ann.Id, bob.UserName, Ct);
+        var cut = Render<ThreadList>();
+        cut.WaitForElements("[data-testid=thread-item]", matchElementCount: 1);
+        await Events.RaiseAsync(await SendOneAsync(bob, withBob.Id, "lunch?"));
+        cut.WaitForAssertion(() => Assert.Equal("1", Row(cut, withBob.Id).GetAttribute("data-unread")));
+
+        await Events.RaiseAsync(await SendOneAsync(ann, withBob.Id, "yes"));
+
+        cut.WaitForAssertion(() => Assert.Equal("You: yes", Row(cut, withBob.Id).QuerySelector(".thread-preview")!.TextContent));
+        Assert.Equal("0", Row(cut, withBob.Id).GetAttribute("data-unread"));
+    }
+
+    [Fact]
+    public async Task MessageReceivedEvent_ThreadNotListedYet_FetchesAndShowsIt()
+    {
+        await Service<ConversationService>().OpenDirectAsync(ann.Id, bob.UserName, Ct);
+        var cut = Render<ThreadList>();
+        cut.WaitForElements("[data-testid=thread-item]", matchElementCount: 1);
+        var group = await Service<ConversationService>().CreateGroupAsync(cat.Id, "Book club", [ann.UserName], Ct);
+
+        await Events.RaiseAsync(await SendOneAsync(cat, group.Id, "chapter 3 tonight"));
+
+        cut.WaitForAssertion(() => Assert.Equal(group.Id, RowIds(cut)[0]));
+        var row = Row(cut, group.Id);
+        Assert.Equal("Cat: chapter 3 tonight", row.QuerySelector(".thread-preview")!.TextContent);
+        Assert.Equal("1", row.GetAttribute("data-unread"));
+    }
+
+    [Fact]
     public async Task ThreadRemovedNotice_OpenThread_RemovesItAndNavigatesHome()
     {
         var group = await Service<ConversationService>().CreateGroupAsync(bob.Id, "Ops", [ann.UserName], Ct);
@@ -224,6 +274,9 @@ public sealed class ThreadListTests : ChatUiTestContext
             await Service<MessageService>().SendAsync(sender.Id, threadId, Guid.NewGuid().ToString(), body, Ct);
         }
     }
+
+    private Task<ChatMessage> SendOneAsync(CurrentUser sender, Guid threadId, string body) =>
+        Service<MessageService>().SendAsync(sender.Id, threadId, Guid.NewGuid().ToString(), body, Ct);
 
     private static List<Guid> RowIds(IRenderedComponent<ThreadList> cut) =>
         cut.FindAll("[data-testid=thread-item]").Select(r => Guid.Parse(r.GetAttribute("data-thread-id")!)).ToList();

@@ -35,7 +35,7 @@ public class ThreadListTests : DomainTest
         await Db.SendAsync(bob, group.Id, "on my way", Ct);
 
         var listed = Assert.Single(await Db.Conversations.GetThreadsAsync(cy.Id, Ct));
-        var announced = Db.Notifier.ThreadsUpdated[^1].ViewsByUserId[cy.Id];
+        var announced = Db.Notifier.ThreadsAdvanced[^1].ViewsByUserId[cy.Id];
         Assert.Equal((bob.UserName, "Bob Stone"), (listed.LastMessageSender, listed.LastMessageSenderDisplayName));
         Assert.Equal((bob.UserName, "Bob Stone"), (announced.LastMessageSender, announced.LastMessageSenderDisplayName));
 

@@ -9,6 +9,7 @@ public sealed class RecordingChatNotifier : IChatNotifier
 {
     private readonly ConcurrentQueue<MessageStored> messagesStored = new();
     private readonly ConcurrentQueue<ThreadUpdated> threadsUpdated = new();
+    private readonly ConcurrentQueue<ThreadUpdated> threadsAdvanced = new();
     private readonly ConcurrentQueue<ThreadRemoved> threadsRemoved = new();
     private readonly ConcurrentQueue<string> contactsChanged = new();
     private readonly ConcurrentQueue<PresenceChanged> presenceChanged = new();
@@ -23,16 +24,20 @@ public sealed class RecordingChatNotifier : IChatNotifier
 
     public IReadOnlyList<MessageStored> MessagesStored => [.. messagesStored];
     public IReadOnlyList<ThreadUpdated> ThreadsUpdated => [.. threadsUpdated];
+
+    /// <summary>Threads moved on by new messages (<see cref="IChatNotifier.ThreadAdvancedAsync"/>).</summary>
+    public IReadOnlyList<ThreadUpdated> ThreadsAdvanced => [.. threadsAdvanced];
     public IReadOnlyList<ThreadRemoved> ThreadsRemoved => [.. threadsRemoved];
     public IReadOnlyList<string> ContactsChanged => [.. contactsChanged];
     public IReadOnlyList<PresenceChanged> PresenceChanges => [.. presenceChanged];
 
-    public int Count => messagesStored.Count + threadsUpdated.Count + threadsRemoved.Count + contactsChanged.Count + presenceChanged.Count;
+    public int Count => messagesStored.Count + threadsUpdated.Count + threadsAdvanced.Count + threadsRemoved.Count + contactsChanged.Count + presenceChanged.Count;
 
     public void Clear()
     {
         messagesStored.Clear();
         threadsUpdated.Clear();
+        threadsAdvanced.Clear();
         threadsRemoved.Clear();
         contactsChanged.Clear();
         presenceChanged.Clear();
@@ -50,6 +55,12 @@ public sealed class RecordingChatNotifier : IChatNotifier
     public Task ThreadUpdatedAsync(IReadOnlyDictionary<string, ThreadSummary> viewsByUserId, CancellationToken ct)
     {
         threadsUpdated.Enqueue(new ThreadUpdated(new Dictionary<string, ThreadSummary>(viewsByUserId)));
+        return Task.CompletedTask;
+    }
+
+    public Task ThreadAdvancedAsync(IReadOnlyDictionary<string, ThreadSummary> viewsByUserId, CancellationToken ct)
+    {
+        threadsAdvanced.Enqueue(new ThreadUpdated(new Dictionary<string, ThreadSummary>(viewsByUserId)));
         return Task.CompletedTask;
     }
 

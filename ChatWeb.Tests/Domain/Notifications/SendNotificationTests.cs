@@ -30,10 +30,31 @@ public class SendNotificationTests : DomainTest
 
         await Db.SendAsync(ann, group, "three", Ct);
 
-        var views = Assert.Single(Db.Notifier.ThreadsUpdated).ViewsByUserId;
+        Assert.Empty(Db.Notifier.ThreadsUpdated);
+        var views = Assert.Single(Db.Notifier.ThreadsAdvanced).ViewsByUserId;
         Assert.Equal(new[] { ann.Id, bob.Id, cy.Id }.Order(), views.Keys.Order());
         Assert.Equal((0L, 2L, 3L), (views[ann.Id].UnreadCount, views[bob.Id].UnreadCount, views[cy.Id].UnreadCount));
         Assert.All(views.Values, v => Assert.Equal((3L, "three"), (v.LastSeq, v.LastMessagePreview)));
+    }
+
+    [Theory]
+    [InlineData(0)] // Ann, the sender
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task SendAsync_Stored_TheThreadDerivedFromTheMessageIsTheOneAnnounced(int viewer)
+    {
+        var (ann, bob, cy, group) = await GroupAsync();
+        await Db.SendAsync(bob, group, "one", Ct);
+        await Db.SendAsync(cy, group, "two", Ct);
+        var person = new[] { ann, bob, cy }[viewer];
+        var before = await Db.Conversations.GetThreadAsync(person.Id, group, Ct);
+        Db.Notifier.Clear();
+
+        var message = await Db.SendAsync(ann, group, "  three\n  lines   of text ", Ct);
+
+        var announced = Assert.Single(Db.Notifier.ThreadsAdvanced).ViewsByUserId[person.Id];
+        Assert.Equivalent(announced, before.WithMessage(message, person.UserName), strict: true);
+        Assert.Equivalent(announced, await Db.Conversations.GetThreadAsync(person.Id, group, Ct), strict: true);
     }
 
     [Fact]

@@ -36,11 +36,22 @@ internal sealed class HubTestClient : IAsyncDisposable
     public HubConnection Connection { get; }
 
     /// <summary>Connects as the person with a bearer token from the token API.</summary>
-    public static async Task<HubTestClient> ConnectAsync(ChatWebFactory factory, string userName)
+    /// <param name="query">Connection options, as the hub URL's query string (no leading "?").</param>
+    public static async Task<HubTestClient> ConnectAsync(ChatWebFactory factory, string userName, string? query = null)
+    {
+        var connection = await BuildAsync(factory, userName, query);
+        var client = new HubTestClient(userName, connection);
+        await connection.StartAsync(TestContext.Current.CancellationToken);
+        return client;
+    }
+
+    /// <summary>A connection as the person, not started yet.</summary>
+    public static async Task<HubConnection> BuildAsync(ChatWebFactory factory, string userName, string? query = null)
     {
         var token = await factory.GetBearerTokenAsync(userName);
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.Server.BaseAddress, "hubs/chat"), o =>
+        var url = new Uri(factory.Server.BaseAddress, query is null ? "hubs/chat" : $"hubs/chat?{query}");
+        return new HubConnectionBuilder()
+            .WithUrl(url, o =>
             {
                 o.Transports = HttpTransportType.LongPolling;
                 o.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
@@ -48,9 +59,6 @@ internal sealed class HubTestClient : IAsyncDisposable
             })
             .AddJsonProtocol(o => RealtimeJson.Configure(o.PayloadSerializerOptions))
             .Build();
-        var client = new HubTestClient(userName, connection);
-        await connection.StartAsync(TestContext.Current.CancellationToken);
-        return client;
     }
 
     public Task<T> InvokeAsync<T>(string method, params object?[] args) =>

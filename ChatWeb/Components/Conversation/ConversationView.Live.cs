@@ -71,6 +71,10 @@ public sealed partial class ConversationView
             return;
         }
         typing.Remove(message.Sender);
+        if (summary is not null && me is not null)
+        {
+            OnSummaryChanged(summary.WithMessage(message, me.UserName));
+        }
         var added = await feed.ReceiveAsync(message, KeepNewest, Ct);
         NoteArrivals(added);
         await MarkReadAsync();

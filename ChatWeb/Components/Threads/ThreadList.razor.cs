@@ -53,6 +53,7 @@ public sealed partial class ThreadList : IDisposable
         me = await CurrentUser.GetAsync();
         // Subscribe before loading, so nothing that happens during the load is lost.
         subscriptions.Add(Events.On<ThreadSummary>(thread => InvokeAsync(() => OnThreadUpdatedAsync(thread))));
+        subscriptions.Add(Events.On<ChatMessage>(message => InvokeAsync(() => OnMessageReceivedAsync(message))));
         subscriptions.Add(Events.On<ThreadRemovedNotice>(notice => InvokeAsync(() => OnThreadRemoved(notice))));
         subscriptions.Add(Events.On<PresenceView>(view => InvokeAsync(() => OnPresenceChanged(view))));
         // Events may have been missed while the connection was down: the server's list is the truth.
@@ -122,6 +123,32 @@ public sealed partial class ThreadList : IDisposable
         StateHasChanged();
         await LoadPresenceAsync();
         StateHasChanged();
+    }
+
+    private async Task OnMessageReceivedAsync(ChatMessage message)
+    {
+        arrivedDuringLoad?.Add(m => m.Advance(message));
+        if (model is null)
+        {
+            return;
+        }
+        if (model.Advance(message))
+        {
+            StateHasChanged();
+            return;
+        }
+        // A thread the list has not heard of yet (its own ThreadUpdated may still be on its way).
+        try
+        {
+            await OnThreadUpdatedAsync(await Conversations.GetThreadAsync(me!.Id, message.ThreadId, lifetime.Token));
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        {
+        }
+        catch (ChatException ex) when (ex.Kind == ChatErrorKind.NotFound)
+        {
+            // Removed from it meanwhile: its ThreadRemoved event says so.
+        }
     }
 
     private void OnThreadRemoved(ThreadRemovedNotice notice)

@@ -35,6 +35,20 @@ internal sealed class ThreadListModel(string myUserName)
         return true;
     }
 
+    /// <summary>
+    /// A message arrived: its thread moves on as the server's own view of it would (the circuit's
+    /// connection takes no ThreadUpdated for new messages). False when the thread is not listed.
+    /// </summary>
+    public bool Advance(ChatMessage message)
+    {
+        if (threads.Find(t => t.Id == message.ThreadId) is not { } shown)
+        {
+            return false;
+        }
+        threads = Sorted(threads.Where(t => t.Id != shown.Id).Append(shown.WithMessage(message, myUserName)));
+        return true;
+    }
+
     public bool Remove(Guid threadId) => threads.RemoveAll(t => t.Id == threadId) > 0;
 
     public void SetPresence(PresenceView view) => presence[view.UserName] = view;
