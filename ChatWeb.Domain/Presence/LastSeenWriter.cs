@@ -68,11 +68,13 @@ internal sealed class LastSeenWriter : IDisposable
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
-        // A person who came and went twice in one batch keeps the later time.
+        // Last seen only moves forward: a person who came and went twice in one batch keeps the
+        // later time, and so does one whose lapse (an earlier time) was stored again on a retry.
         foreach (var person in batch.GroupBy(item => item.UserId))
         {
             var at = person.Max(item => item.At);
-            await db.Users.Where(u => u.Id == person.Key).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSeenAt, at));
+            await db.Users.Where(u => u.Id == person.Key && (u.LastSeenAt == null || u.LastSeenAt < at))
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSeenAt, at));
         }
         await tx.CommitAsync();
     }

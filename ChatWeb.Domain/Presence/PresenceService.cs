@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,9 @@ namespace ChatWeb.Domain.Presence;
 public sealed class PresenceService(IDbContextFactory<ChatDbContext> dbFactory, IPresenceTracker tracker, IChatNotifier notifier, TimeProvider clock) : IDisposable
 {
     private readonly LastSeenWriter lastSeen = new(dbFactory);
+
+    // Announcements taken from the shared tracker but not made yet (see AnnounceOwedAsync), by user id.
+    private readonly ConcurrentDictionary<string, OwedAnnouncement> owed = new();
 
     public async Task DeviceConnectedAsync(string userId, string connectionId, CancellationToken ct = default)
     {
@@ -32,28 +36,65 @@ public sealed class PresenceService(IDbContextFactory<ChatDbContext> dbFactory, 
     /// <summary>
     /// Announces as offline the people whose connections lapsed with a node that died: nobody was
     /// left to say goodbye for them. Every node calls this now and then; each person is announced
-    /// by one node, with the time they were last known connected.
+    /// by one node, with the time they were last known connected. If storing or pushing fails,
+    /// the announcement is owed and made by a later call.
     /// </summary>
     public async Task AnnounceLapsedAsync(CancellationToken ct = default)
     {
-        var lapsed = await tracker.TakeLapsedAsync();
-        // All queued at once, so a dead node's people share the last-seen writer's few commits.
-        await Task.WhenAll(lapsed.Select(l => lastSeen.StoreAsync(l.UserId, l.LastSeenAt, ct)));
-        foreach (var person in lapsed)
+        foreach (var person in await tracker.TakeLapsedAsync())
         {
-            await AnnounceAsync(person.UserId, isOnline: false, ct);
+            owed[person.UserId] = new OwedAnnouncement(IsOnline: false, person.LastSeenAt);
         }
+        await AnnounceOwedAsync(ct);
     }
 
     /// <summary>
     /// Announces as online people who never left but were announced offline: their node lost the
     /// shared tracker for longer than an entry's lifetime, and another node took them for lapsed.
+    /// If pushing fails, the announcement is owed and made by a later call.
     /// </summary>
     public async Task AnnounceReturnedAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default)
     {
         foreach (var userId in userIds)
         {
-            await AnnounceAsync(userId, isOnline: true, ct);
+            owed[userId] = new OwedAnnouncement(IsOnline: true, LastSeenAt: null);
+        }
+        await AnnounceOwedAsync(ct);
+    }
+
+    /// <summary>
+    /// The shared tracker hands each of these announcements to one node, once: if it were dropped
+    /// on a failure, nobody would ever make it. Someone whose state changed again meanwhile is
+    /// skipped, since their own device's arrival or departure was announced.
+    /// </summary>
+    private async Task AnnounceOwedAsync(CancellationToken ct)
+    {
+        if (owed.IsEmpty)
+        {
+            return;
+        }
+        var due = owed.ToArray();
+        var online = await tracker.OnlineAmongAsync(Array.ConvertAll(due, d => d.Key));
+        var stillTrue = new List<KeyValuePair<string, OwedAnnouncement>>(due.Length);
+        foreach (var announcement in due)
+        {
+            if (online.Contains(announcement.Key) == announcement.Value.IsOnline)
+            {
+                stillTrue.Add(announcement);
+            }
+            else
+            {
+                owed.TryRemove(announcement);
+            }
+        }
+        // All queued at once, so a dead node's people share the last-seen writer's few commits.
+        await Task.WhenAll(stillTrue
+            .Where(a => a.Value.LastSeenAt is not null)
+            .Select(a => lastSeen.StoreAsync(a.Key, a.Value.LastSeenAt!.Value, ct)));
+        foreach (var announcement in stillTrue)
+        {
+            await AnnounceAsync(announcement.Key, announcement.Value.IsOnline, ct);
+            owed.TryRemove(announcement);
         }
     }
 
@@ -96,4 +137,6 @@ public sealed class PresenceService(IDbContextFactory<ChatDbContext> dbFactory, 
             .Union(db.Contacts.Where(c => c.OwnerId == userId).Select(c => c.ContactId))
             .ToListAsync(ct);
     }
+
+    private sealed record OwedAnnouncement(bool IsOnline, DateTime? LastSeenAt);
 }

@@ -22,6 +22,9 @@ public sealed class RecordingChatNotifier : IChatNotifier
     /// <summary>Runs while a message is being announced: lets a test look at the database at that moment.</summary>
     public Func<ChatMessage, Task>? OnMessageStored { get; set; }
 
+    /// <summary>Runs before a presence change is kept: lets a test make the push fail.</summary>
+    public Func<PresenceView, Task>? OnPresenceChanged { get; set; }
+
     public IReadOnlyList<MessageStored> MessagesStored => [.. messagesStored];
     public IReadOnlyList<ThreadUpdated> ThreadsUpdated => [.. threadsUpdated];
 
@@ -76,9 +79,12 @@ public sealed class RecordingChatNotifier : IChatNotifier
         return Task.CompletedTask;
     }
 
-    public Task PresenceChangedAsync(PresenceView presence, IReadOnlyCollection<string> userIds, CancellationToken ct)
+    public async Task PresenceChangedAsync(PresenceView presence, IReadOnlyCollection<string> userIds, CancellationToken ct)
     {
+        if (OnPresenceChanged is { } inspect)
+        {
+            await inspect(presence);
+        }
         presenceChanged.Enqueue(new PresenceChanged(presence, [.. userIds]));
-        return Task.CompletedTask;
     }
 }

@@ -160,6 +160,99 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
         Assert.True(Assert.Single(await presenceOnLiveNode.GetAsync([ann.UserName], ct)).IsOnline);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AnnounceReturned_PushFailedOnce_AnnouncedOnTheNextBeatUnlessTheyLeftMeanwhile(bool leavesMeanwhile)
+    {
+        redis.SkipIfUnavailable();
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = await DomainTestDatabase.CreateAsync(ct);
+        var (ann, _) = await AnnAndBobInADirectThreadAsync(store, ct);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var clock = new ManualClock(WholeMilliseconds(DateTimeOffset.UtcNow));
+        var cutOffTracker = new RedisPresenceTracker(connection, clock);
+        using var presenceOnCutOffNode = new PresenceService(store.Factory, cutOffTracker, store.Notifier, clock);
+        using var presenceOnLiveNode = new PresenceService(store.Factory, new RedisPresenceTracker(connection, clock), store.Notifier, clock);
+        await presenceOnCutOffNode.DeviceConnectedAsync(ann.Id, "ann-on-the-cut-off-node", ct);
+        clock.Advance(RedisPresenceTracker.EntryLifetime + TimeSpan.FromSeconds(1));
+        await presenceOnLiveNode.AnnounceLapsedAsync(ct);
+        store.Notifier.Clear();
+
+        FailNextPresencePush(store.Notifier);
+        await Assert.ThrowsAsync<IOException>(async () =>
+            await presenceOnCutOffNode.AnnounceReturnedAsync(await cutOffTracker.RefreshLocalConnectionsAsync(), ct));
+        if (leavesMeanwhile)
+        {
+            await presenceOnCutOffNode.DeviceDisconnectedAsync(ann.Id, "ann-on-the-cut-off-node", ct);
+        }
+        await presenceOnCutOffNode.AnnounceReturnedAsync(await cutOffTracker.RefreshLocalConnectionsAsync(), ct);
+        await presenceOnCutOffNode.AnnounceReturnedAsync([], ct);
+
+        Assert.Equal([!leavesMeanwhile], store.Notifier.PresenceChanges.Select(c => c.Presence.IsOnline));
+    }
+
+    [Fact]
+    public async Task AnnounceLapsed_PushFailedOnce_AnnouncedOnceOnTheNextBeat()
+    {
+        redis.SkipIfUnavailable();
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = await DomainTestDatabase.CreateAsync(ct);
+        var (ann, bob) = await AnnAndBobInADirectThreadAsync(store, ct);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var clock = new ManualClock(WholeMilliseconds(DateTimeOffset.UtcNow));
+        using var presenceOnDeadNode = new PresenceService(store.Factory, new RedisPresenceTracker(connection, clock), store.Notifier, clock);
+        using var presenceOnLiveNode = new PresenceService(store.Factory, new RedisPresenceTracker(connection, clock), store.Notifier, clock);
+        await presenceOnDeadNode.DeviceConnectedAsync(ann.Id, "ann-on-the-dead-node", ct);
+        var lastVouched = clock.GetUtcNow().UtcDateTime;
+        store.Notifier.Clear();
+        clock.Advance(RedisPresenceTracker.EntryLifetime + TimeSpan.FromSeconds(1));
+
+        FailNextPresencePush(store.Notifier);
+        await Assert.ThrowsAsync<IOException>(() => presenceOnLiveNode.AnnounceLapsedAsync(ct));
+        await presenceOnLiveNode.AnnounceLapsedAsync(ct);
+        await presenceOnLiveNode.AnnounceLapsedAsync(ct);
+
+        var change = Assert.Single(store.Notifier.PresenceChanges);
+        Assert.Equal((false, lastVouched), (change.Presence.IsOnline, change.Presence.LastSeenAt));
+        Assert.Equal([bob.Id], change.UserIds);
+    }
+
+    [Fact]
+    public async Task AnnounceLapsed_PersonCameBackAndLeftLaterMeanwhile_LastSeenKeepsTheLaterTime()
+    {
+        redis.SkipIfUnavailable();
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = await DomainTestDatabase.CreateAsync(ct);
+        var (ann, _) = await AnnAndBobInADirectThreadAsync(store, ct);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var clock = new ManualClock(WholeMilliseconds(DateTimeOffset.UtcNow));
+        using var presenceOnDeadNode = new PresenceService(store.Factory, new RedisPresenceTracker(connection, clock), store.Notifier, clock);
+        using var presenceOnLiveNode = new PresenceService(store.Factory, new RedisPresenceTracker(connection, clock), store.Notifier, clock);
+        await presenceOnDeadNode.DeviceConnectedAsync(ann.Id, "ann-on-the-dead-node", ct);
+        clock.Advance(RedisPresenceTracker.EntryLifetime + TimeSpan.FromSeconds(1));
+        FailNextPresencePush(store.Notifier);
+        await Assert.ThrowsAsync<IOException>(() => presenceOnLiveNode.AnnounceLapsedAsync(ct));
+
+        // Back on the live node, and gone again, before the owed announcement is retried.
+        await presenceOnLiveNode.DeviceConnectedAsync(ann.Id, "ann-on-the-live-node", ct);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await presenceOnLiveNode.DeviceDisconnectedAsync(ann.Id, "ann-on-the-live-node", ct);
+        var left = clock.GetUtcNow().UtcDateTime;
+        await presenceOnLiveNode.AnnounceLapsedAsync(ct);
+
+        Assert.Equal(left, Assert.Single(await presenceOnLiveNode.GetAsync([ann.UserName], ct)).LastSeenAt);
+    }
+
+    /// <summary>The next presence push fails, as a broken backplane or database would make it.</summary>
+    private static void FailNextPresencePush(RecordingChatNotifier notifier)
+    {
+        var failed = 0;
+        notifier.OnPresenceChanged = _ => Interlocked.Exchange(ref failed, 1) == 0
+            ? throw new IOException("The push failed.")
+            : Task.CompletedTask;
+    }
+
     private static async Task<(TestUser Ann, TestUser Bob)> AnnAndBobInADirectThreadAsync(DomainTestDatabase store, CancellationToken ct)
     {
         var (ann, bob) = (await store.CreateUserAsync("Ann", ct: ct), await store.CreateUserAsync("Bob", ct: ct));
