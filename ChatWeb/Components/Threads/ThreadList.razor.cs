@@ -127,12 +127,9 @@ public sealed partial class ThreadList : IDisposable
 
     private async Task OnMessageReceivedAsync(ChatMessage message)
     {
-        arrivedDuringLoad?.Add(m => m.Advance(message));
-        if (model is null)
-        {
-            return;
-        }
-        if (model.Advance(message))
+        var listed = true;
+        Apply(m => listed = m.Advance(message));
+        if (listed)
         {
             StateHasChanged();
             return;
