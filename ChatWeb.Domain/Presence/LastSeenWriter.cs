@@ -25,9 +25,14 @@ internal sealed class LastSeenWriter : IDisposable
         writing = Task.Run(WriteLoopAsync);
     }
 
-    public Task StoreAsync(string userId, DateTime at, CancellationToken ct)
+    /// <param name="onlyIfLater">
+    /// Keep a later time already stored. For a lapse, whose time is when a dead node last vouched
+    /// for the person: they may have come back and left since, elsewhere. A departure seen here
+    /// is the latest news and is stored as it is, so one node's fast clock cannot pin the time.
+    /// </param>
+    public Task StoreAsync(string userId, DateTime at, CancellationToken ct, bool onlyIfLater = false)
     {
-        var item = new Pending(userId, at, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var item = new Pending(userId, at, onlyIfLater, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!pending.Writer.TryWrite(item))
         {
             throw new ObjectDisposedException(nameof(PresenceService), "The last-seen writer has stopped.");
@@ -68,16 +73,19 @@ internal sealed class LastSeenWriter : IDisposable
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
-        // Last seen only moves forward: a person who came and went twice in one batch keeps the
-        // later time, and so does one whose lapse (an earlier time) was stored again on a retry.
+        // A person who came and went twice in one batch keeps the later time.
         foreach (var person in batch.GroupBy(item => item.UserId))
         {
             var at = person.Max(item => item.At);
-            await db.Users.Where(u => u.Id == person.Key && (u.LastSeenAt == null || u.LastSeenAt < at))
-                .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSeenAt, at));
+            var row = db.Users.Where(u => u.Id == person.Key);
+            if (person.All(item => item.OnlyIfLater))
+            {
+                row = row.Where(u => u.LastSeenAt == null || u.LastSeenAt < at);
+            }
+            await row.ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSeenAt, at));
         }
         await tx.CommitAsync();
     }
 
-    private sealed record Pending(string UserId, DateTime At, TaskCompletionSource Stored);
+    private sealed record Pending(string UserId, DateTime At, bool OnlyIfLater, TaskCompletionSource Stored);
 }

@@ -36,7 +36,7 @@ public sealed class PresenceService(IDbContextFactory<ChatDbContext> dbFactory, 
     /// <summary>
     /// Announces as offline the people whose connections lapsed with a node that died: nobody was
     /// left to say goodbye for them. Every node calls this now and then; each person is announced
-    /// by one node, with the time they were last known connected. If storing or pushing fails,
+    /// by one node, with the time they were last known connected. If reading or storing fails,
     /// the announcement is owed and made by a later call.
     /// </summary>
     public async Task AnnounceLapsedAsync(CancellationToken ct = default)
@@ -51,7 +51,7 @@ public sealed class PresenceService(IDbContextFactory<ChatDbContext> dbFactory, 
     /// <summary>
     /// Announces as online people who never left but were announced offline: their node lost the
     /// shared tracker for longer than an entry's lifetime, and another node took them for lapsed.
-    /// If pushing fails, the announcement is owed and made by a later call.
+    /// If reading fails, the announcement is owed and made by a later call.
     /// </summary>
     public async Task AnnounceReturnedAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default)
     {
@@ -90,7 +90,7 @@ public sealed class PresenceService(IDbContextFactory<ChatDbContext> dbFactory, 
         // All queued at once, so a dead node's people share the last-seen writer's few commits.
         await Task.WhenAll(stillTrue
             .Where(a => a.Value.LastSeenAt is not null)
-            .Select(a => lastSeen.StoreAsync(a.Key, a.Value.LastSeenAt!.Value, ct)));
+            .Select(a => lastSeen.StoreAsync(a.Key, a.Value.LastSeenAt!.Value, ct, onlyIfLater: true)));
         foreach (var announcement in stillTrue)
         {
             await AnnounceAsync(announcement.Key, announcement.Value.IsOnline, ct);

@@ -40,6 +40,37 @@ public sealed class ThreadListModelTests
     }
 
     [Fact]
+    public void Upsert_ReadOnAnotherDeviceJustBeforeAMessageArrivedHere_KeepsTheReadAndTheMessage()
+    {
+        var model = new ThreadListModel("ann@corp.example");
+        var shown = Direct("bob@corp.example", lastSeq: 10, at: Noon) with { UnreadCount = 10 };
+        model.Reset([shown]);
+        model.Advance(new ChatMessage(Guid.NewGuid(), shown.Id, 11, "bob@corp.example", "Bob", "eleven", Noon.AddMinutes(1), "c11"));
+
+        // Ann's phone read up to 10; its view was read before message 11 was stored.
+        var changed = model.Upsert(shown with { LastReadSeq = 10, UnreadCount = 0 });
+
+        Assert.True(changed);
+        var thread = Assert.Single(model.Threads);
+        Assert.Equal((11L, 10L, 1L, "eleven"), (thread.LastSeq, thread.LastReadSeq, thread.UnreadCount, thread.LastMessagePreview));
+    }
+
+    [Fact]
+    public void Upsert_MutedInAViewOlderThanTheLastMessage_TakesTheMuteKeepsTheMessage()
+    {
+        var model = new ThreadListModel("ann@corp.example");
+        var shown = Direct("bob@corp.example", lastSeq: 5, at: Noon);
+        model.Reset([shown]);
+        model.Advance(new ChatMessage(Guid.NewGuid(), shown.Id, 6, "bob@corp.example", "Bob", "six", Noon.AddMinutes(1), "c6"));
+
+        model.Upsert(shown with { IsMuted = true, Nickname = "Bobby" });
+
+        var thread = Assert.Single(model.Threads);
+        Assert.Equal((true, "Bobby"), (thread.IsMuted, thread.DisplayTitle));
+        Assert.Equal((6L, 6L, "six", Noon.AddMinutes(1)), (thread.LastSeq, thread.UnreadCount, thread.LastMessagePreview, thread.LastMessageAt));
+    }
+
+    [Fact]
     public void Upsert_SameWatermarksNewSettings_IsTaken()
     {
         var model = new ThreadListModel("ann@corp.example");

@@ -163,7 +163,7 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task AnnounceReturned_PushFailedOnce_AnnouncedOnTheNextBeatUnlessTheyLeftMeanwhile(bool leavesMeanwhile)
+    public async Task AnnounceReturned_FailedOnce_AnnouncedOnTheNextBeatUnlessTheyLeftMeanwhile(bool leavesMeanwhile)
     {
         redis.SkipIfUnavailable();
         var ct = TestContext.Current.CancellationToken;
@@ -179,7 +179,7 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
         await presenceOnLiveNode.AnnounceLapsedAsync(ct);
         store.Notifier.Clear();
 
-        FailNextPresencePush(store.Notifier);
+        FailNextAnnouncement(store.Notifier);
         await Assert.ThrowsAsync<IOException>(async () =>
             await presenceOnCutOffNode.AnnounceReturnedAsync(await cutOffTracker.RefreshLocalConnectionsAsync(), ct));
         if (leavesMeanwhile)
@@ -193,7 +193,7 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
     }
 
     [Fact]
-    public async Task AnnounceLapsed_PushFailedOnce_AnnouncedOnceOnTheNextBeat()
+    public async Task AnnounceLapsed_FailedOnce_AnnouncedOnceOnTheNextBeat()
     {
         redis.SkipIfUnavailable();
         var ct = TestContext.Current.CancellationToken;
@@ -208,7 +208,7 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
         store.Notifier.Clear();
         clock.Advance(RedisPresenceTracker.EntryLifetime + TimeSpan.FromSeconds(1));
 
-        FailNextPresencePush(store.Notifier);
+        FailNextAnnouncement(store.Notifier);
         await Assert.ThrowsAsync<IOException>(() => presenceOnLiveNode.AnnounceLapsedAsync(ct));
         await presenceOnLiveNode.AnnounceLapsedAsync(ct);
         await presenceOnLiveNode.AnnounceLapsedAsync(ct);
@@ -231,7 +231,7 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
         using var presenceOnLiveNode = new PresenceService(store.Factory, new RedisPresenceTracker(connection, clock), store.Notifier, clock);
         await presenceOnDeadNode.DeviceConnectedAsync(ann.Id, "ann-on-the-dead-node", ct);
         clock.Advance(RedisPresenceTracker.EntryLifetime + TimeSpan.FromSeconds(1));
-        FailNextPresencePush(store.Notifier);
+        FailNextAnnouncement(store.Notifier);
         await Assert.ThrowsAsync<IOException>(() => presenceOnLiveNode.AnnounceLapsedAsync(ct));
 
         // Back on the live node, and gone again, before the owed announcement is retried.
@@ -244,8 +244,8 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
         Assert.Equal(left, Assert.Single(await presenceOnLiveNode.GetAsync([ann.UserName], ct)).LastSeenAt);
     }
 
-    /// <summary>The next presence push fails, as a broken backplane or database would make it.</summary>
-    private static void FailNextPresencePush(RecordingChatNotifier notifier)
+    /// <summary>The next announcement fails at its last step, as a database that failed there would make it fail (the real notifier logs push failures instead).</summary>
+    private static void FailNextAnnouncement(RecordingChatNotifier notifier)
     {
         var failed = 0;
         notifier.OnPresenceChanged = _ => Interlocked.Exchange(ref failed, 1) == 0

@@ -15,6 +15,7 @@ public sealed partial class ThreadList : IDisposable
     private ThreadListModel? model;
     // While a load runs, the events that arrive meanwhile, to replay onto its result.
     private List<Action<ThreadListModel>>? arrivedDuringLoad;
+    private readonly HashSet<Guid> unlisted = [];
     private int loads;
     private CurrentUser? me;
     private int activeTab;
@@ -79,6 +80,7 @@ public sealed partial class ThreadList : IDisposable
             arrived.ForEach(apply => apply(fresh));
             model = fresh;
             await LoadPresenceAsync();
+            await FetchUnlistedAsync();
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
@@ -127,24 +129,43 @@ public sealed partial class ThreadList : IDisposable
 
     private async Task OnMessageReceivedAsync(ChatMessage message)
     {
-        var listed = true;
-        Apply(m => listed = m.Advance(message));
-        if (listed)
+        Apply(m =>
         {
-            StateHasChanged();
-            return;
+            if (!m.Advance(message))
+            {
+                unlisted.Add(message.ThreadId);
+            }
+        });
+        StateHasChanged();
+        await FetchUnlistedAsync();
+    }
+
+    /// <summary>
+    /// Threads a message arrived for before the list had them: their own ThreadUpdated may still be
+    /// on its way, or a load read the list just before they were added. Asked for once the list is there.
+    /// </summary>
+    private async Task FetchUnlistedAsync()
+    {
+        if (model is null || unlisted.Count == 0)
+        {
+            return; // a load is running: it fetches them when it is done
         }
-        // A thread the list has not heard of yet (its own ThreadUpdated may still be on its way).
-        try
+        var ids = unlisted.ToList();
+        unlisted.Clear();
+        foreach (var id in ids)
         {
-            await OnThreadUpdatedAsync(await Conversations.GetThreadAsync(me!.Id, message.ThreadId, lifetime.Token));
-        }
-        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
-        {
-        }
-        catch (ChatException ex) when (ex.Kind == ChatErrorKind.NotFound)
-        {
-            // Removed from it meanwhile: its ThreadRemoved event says so.
+            try
+            {
+                await OnThreadUpdatedAsync(await Conversations.GetThreadAsync(me!.Id, id, lifetime.Token));
+            }
+            catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (ChatException ex) when (ex.Kind == ChatErrorKind.NotFound)
+            {
+                // Removed from it meanwhile: its ThreadRemoved event says so.
+            }
         }
     }
 

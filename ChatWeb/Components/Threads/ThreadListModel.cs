@@ -21,17 +21,21 @@ internal sealed class ThreadListModel(string myUserName)
     public void Reset(IEnumerable<ThreadSummary> loaded) => threads = Sorted(loaded);
 
     /// <summary>
-    /// A thread as this person now sees it: replaces the old row (or adds it) and re-sorts. A view
-    /// older than the one shown is dropped: deliveries through different nodes can overtake each
-    /// other, and a reload may already have read past an event still on its way.
+    /// A thread as this person now sees it: replaces the old row (or adds it) and re-sorts. Views
+    /// can arrive out of order (deliveries through different nodes overtake each other, a reload
+    /// may read past an event still on its way, and rows also move on from messages alone), so the
+    /// row keeps whichever watermarks are further along; see <see cref="Merge"/>. False when
+    /// nothing changed.
     /// </summary>
     public bool Upsert(ThreadSummary thread)
     {
-        if (threads.Find(t => t.Id == thread.Id) is { } shown && IsOlder(thread, shown))
+        var shown = threads.Find(t => t.Id == thread.Id);
+        var merged = shown is null ? thread : Merge(shown, thread);
+        if (merged == shown)
         {
             return false;
         }
-        threads = Sorted(threads.Where(t => t.Id != thread.Id).Append(thread));
+        threads = Sorted(threads.Where(t => t.Id != thread.Id).Append(merged));
         return true;
     }
 
@@ -74,9 +78,27 @@ internal sealed class ThreadListModel(string myUserName)
     public IReadOnlyCollection<string> PartnersWithUnknownPresence() =>
         threads.Select(PartnerOf).OfType<string>().Where(p => !presence.ContainsKey(p)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    // Both watermarks only ever grow; a mute or nickname change keeps them, and is taken as news.
-    private static bool IsOlder(ThreadSummary incoming, ThreadSummary shown) =>
-        incoming.LastSeq < shown.LastSeq || (incoming.LastSeq == shown.LastSeq && incoming.LastReadSeq < shown.LastReadSeq);
+    /// <summary>
+    /// Both watermarks only ever grow, so each is taken from the view further along, and the last
+    /// message goes with the last seq. The rest (mute, nickname, title, members, role) is taken from
+    /// the incoming view: a change to it leaves the watermarks as they were, and is news. A read
+    /// on another device whose view was read just before a new message arrived here still counts.
+    /// </summary>
+    private static ThreadSummary Merge(ThreadSummary shown, ThreadSummary incoming)
+    {
+        var last = incoming.LastSeq >= shown.LastSeq ? incoming : shown;
+        var lastReadSeq = Math.Max(shown.LastReadSeq, incoming.LastReadSeq);
+        return incoming with
+        {
+            LastSeq = last.LastSeq,
+            LastMessageAt = last.LastMessageAt,
+            LastMessagePreview = last.LastMessagePreview,
+            LastMessageSender = last.LastMessageSender,
+            LastMessageSenderDisplayName = last.LastMessageSenderDisplayName,
+            LastReadSeq = lastReadSeq,
+            UnreadCount = Math.Max(0, last.LastSeq - lastReadSeq),
+        };
+    }
 
     // OrderByDescending is stable, so threads with equal times keep their order between updates.
     private static List<ThreadSummary> Sorted(IEnumerable<ThreadSummary> source) =>
