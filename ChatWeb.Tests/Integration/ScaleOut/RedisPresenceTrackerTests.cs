@@ -1,7 +1,5 @@
 using ChatWeb.Domain.Presence;
 using ChatWeb.Scaling;
-using ChatWeb.Tests.Domain.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
 using Xunit;
 
@@ -84,32 +82,6 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
     }
 
     [Fact]
-    public async Task AnnounceLapsed_PersonOnANodeThatDied_IsAnnouncedOfflineToTheirCircle_WithWhenTheyWereLastSeen()
-    {
-        redis.SkipIfUnavailable();
-        var ct = TestContext.Current.CancellationToken;
-        await using var store = await DomainTestDatabase.CreateAsync(ct);
-        var (ann, bob) = await AnnAndBobInADirectThreadAsync(store, ct);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
-        var clock = new ManualClock(WholeMilliseconds(DateTimeOffset.UtcNow));
-        var deadNode = new RedisPresenceTracker(connection, clock);
-        using var presenceOnLiveNode = new PresenceService(store.Factory, new RedisPresenceTracker(connection, clock), store.Notifier, clock);
-        var connectedAt = clock.GetUtcNow().UtcDateTime;
-        await deadNode.ConnectedAsync(ann.Id, "ann-on-the-dead-node");
-        store.Notifier.Clear();
-
-        clock.Advance(RedisPresenceTracker.EntryLifetime + TimeSpan.FromSeconds(1));
-        await presenceOnLiveNode.AnnounceLapsedAsync(ct);
-        await presenceOnLiveNode.AnnounceLapsedAsync(ct);
-
-        var change = Assert.Single(store.Notifier.PresenceChanges);
-        Assert.Equal(new PresenceView(ann.UserName, false, connectedAt), change.Presence);
-        Assert.Equal([bob.Id], change.UserIds);
-        await using var db = await store.OpenAsync(ct);
-        Assert.Equal(connectedAt, await db.Users.Where(u => u.Id == ann.Id).Select(u => u.LastSeenAt).SingleAsync(ct));
-    }
-
-    [Fact]
     public async Task Refresh_NodeCutOffForLongerThanALifetime_ReturnsOnceThePeopleOthersTookForLapsed()
     {
         redis.SkipIfUnavailable();
@@ -134,130 +106,6 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
         Assert.Empty(returnedAgain);
         Assert.DoesNotContain(sweptAgain, l => l.UserId == stranded);
         Assert.Equal(new[] { cameAfter, stranded }.Order(), (await liveNode.OnlineAmongAsync([stranded, leftMeanwhile, cameAfter])).Order());
-    }
-
-    [Fact]
-    public async Task AnnounceReturned_PersonAnnouncedOfflineWhileTheirNodeWasCutOff_IsAnnouncedOnlineAgain()
-    {
-        redis.SkipIfUnavailable();
-        var ct = TestContext.Current.CancellationToken;
-        await using var store = await DomainTestDatabase.CreateAsync(ct);
-        var (ann, bob) = await AnnAndBobInADirectThreadAsync(store, ct);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
-        var clock = new ManualClock(WholeMilliseconds(DateTimeOffset.UtcNow));
-        var cutOffTracker = new RedisPresenceTracker(connection, clock);
-        using var presenceOnCutOffNode = new PresenceService(store.Factory, cutOffTracker, store.Notifier, clock);
-        using var presenceOnLiveNode = new PresenceService(store.Factory, new RedisPresenceTracker(connection, clock), store.Notifier, clock);
-        await presenceOnCutOffNode.DeviceConnectedAsync(ann.Id, "ann-on-the-cut-off-node", ct);
-        store.Notifier.Clear();
-
-        clock.Advance(RedisPresenceTracker.EntryLifetime + TimeSpan.FromSeconds(1));
-        await presenceOnLiveNode.AnnounceLapsedAsync(ct);
-        await presenceOnCutOffNode.AnnounceReturnedAsync(await cutOffTracker.RefreshLocalConnectionsAsync(), ct);
-
-        Assert.Equal([false, true], store.Notifier.PresenceChanges.Select(c => c.Presence.IsOnline));
-        Assert.All(store.Notifier.PresenceChanges, c => Assert.Equal([bob.Id], c.UserIds));
-        Assert.True(Assert.Single(await presenceOnLiveNode.GetAsync([ann.UserName], ct)).IsOnline);
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task AnnounceReturned_FailedOnce_AnnouncedOnTheNextBeatUnlessTheyLeftMeanwhile(bool leavesMeanwhile)
-    {
-        redis.SkipIfUnavailable();
-        var ct = TestContext.Current.CancellationToken;
-        await using var store = await DomainTestDatabase.CreateAsync(ct);
-        var (ann, _) = await AnnAndBobInADirectThreadAsync(store, ct);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
-        var clock = new ManualClock(WholeMilliseconds(DateTimeOffset.UtcNow));
-        var cutOffTracker = new RedisPresenceTracker(connection, clock);
-        using var presenceOnCutOffNode = new PresenceService(store.Factory, cutOffTracker, store.Notifier, clock);
-        using var presenceOnLiveNode = new PresenceService(store.Factory, new RedisPresenceTracker(connection, clock), store.Notifier, clock);
-        await presenceOnCutOffNode.DeviceConnectedAsync(ann.Id, "ann-on-the-cut-off-node", ct);
-        clock.Advance(RedisPresenceTracker.EntryLifetime + TimeSpan.FromSeconds(1));
-        await presenceOnLiveNode.AnnounceLapsedAsync(ct);
-        store.Notifier.Clear();
-
-        FailNextAnnouncement(store.Notifier);
-        await Assert.ThrowsAsync<IOException>(async () =>
-            await presenceOnCutOffNode.AnnounceReturnedAsync(await cutOffTracker.RefreshLocalConnectionsAsync(), ct));
-        if (leavesMeanwhile)
-        {
-            await presenceOnCutOffNode.DeviceDisconnectedAsync(ann.Id, "ann-on-the-cut-off-node", ct);
-        }
-        await presenceOnCutOffNode.AnnounceReturnedAsync(await cutOffTracker.RefreshLocalConnectionsAsync(), ct);
-        await presenceOnCutOffNode.AnnounceReturnedAsync([], ct);
-
-        Assert.Equal([!leavesMeanwhile], store.Notifier.PresenceChanges.Select(c => c.Presence.IsOnline));
-    }
-
-    [Fact]
-    public async Task AnnounceLapsed_FailedOnce_AnnouncedOnceOnTheNextBeat()
-    {
-        redis.SkipIfUnavailable();
-        var ct = TestContext.Current.CancellationToken;
-        await using var store = await DomainTestDatabase.CreateAsync(ct);
-        var (ann, bob) = await AnnAndBobInADirectThreadAsync(store, ct);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
-        var clock = new ManualClock(WholeMilliseconds(DateTimeOffset.UtcNow));
-        using var presenceOnDeadNode = new PresenceService(store.Factory, new RedisPresenceTracker(connection, clock), store.Notifier, clock);
-        using var presenceOnLiveNode = new PresenceService(store.Factory, new RedisPresenceTracker(connection, clock), store.Notifier, clock);
-        await presenceOnDeadNode.DeviceConnectedAsync(ann.Id, "ann-on-the-dead-node", ct);
-        var lastVouched = clock.GetUtcNow().UtcDateTime;
-        store.Notifier.Clear();
-        clock.Advance(RedisPresenceTracker.EntryLifetime + TimeSpan.FromSeconds(1));
-
-        FailNextAnnouncement(store.Notifier);
-        await Assert.ThrowsAsync<IOException>(() => presenceOnLiveNode.AnnounceLapsedAsync(ct));
-        await presenceOnLiveNode.AnnounceLapsedAsync(ct);
-        await presenceOnLiveNode.AnnounceLapsedAsync(ct);
-
-        var change = Assert.Single(store.Notifier.PresenceChanges);
-        Assert.Equal((false, lastVouched), (change.Presence.IsOnline, change.Presence.LastSeenAt));
-        Assert.Equal([bob.Id], change.UserIds);
-    }
-
-    [Fact]
-    public async Task AnnounceLapsed_PersonCameBackAndLeftLaterMeanwhile_LastSeenKeepsTheLaterTime()
-    {
-        redis.SkipIfUnavailable();
-        var ct = TestContext.Current.CancellationToken;
-        await using var store = await DomainTestDatabase.CreateAsync(ct);
-        var (ann, _) = await AnnAndBobInADirectThreadAsync(store, ct);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
-        var clock = new ManualClock(WholeMilliseconds(DateTimeOffset.UtcNow));
-        using var presenceOnDeadNode = new PresenceService(store.Factory, new RedisPresenceTracker(connection, clock), store.Notifier, clock);
-        using var presenceOnLiveNode = new PresenceService(store.Factory, new RedisPresenceTracker(connection, clock), store.Notifier, clock);
-        await presenceOnDeadNode.DeviceConnectedAsync(ann.Id, "ann-on-the-dead-node", ct);
-        clock.Advance(RedisPresenceTracker.EntryLifetime + TimeSpan.FromSeconds(1));
-        FailNextAnnouncement(store.Notifier);
-        await Assert.ThrowsAsync<IOException>(() => presenceOnLiveNode.AnnounceLapsedAsync(ct));
-
-        // Back on the live node, and gone again, before the owed announcement is retried.
-        await presenceOnLiveNode.DeviceConnectedAsync(ann.Id, "ann-on-the-live-node", ct);
-        clock.Advance(TimeSpan.FromMinutes(1));
-        await presenceOnLiveNode.DeviceDisconnectedAsync(ann.Id, "ann-on-the-live-node", ct);
-        var left = clock.GetUtcNow().UtcDateTime;
-        await presenceOnLiveNode.AnnounceLapsedAsync(ct);
-
-        Assert.Equal(left, Assert.Single(await presenceOnLiveNode.GetAsync([ann.UserName], ct)).LastSeenAt);
-    }
-
-    /// <summary>The next announcement fails at its last step, as a database that failed there would make it fail (the real notifier logs push failures instead).</summary>
-    private static void FailNextAnnouncement(RecordingChatNotifier notifier)
-    {
-        var failed = 0;
-        notifier.OnPresenceChanged = _ => Interlocked.Exchange(ref failed, 1) == 0
-            ? throw new IOException("The push failed.")
-            : Task.CompletedTask;
-    }
-
-    private static async Task<(TestUser Ann, TestUser Bob)> AnnAndBobInADirectThreadAsync(DomainTestDatabase store, CancellationToken ct)
-    {
-        var (ann, bob) = (await store.CreateUserAsync("Ann", ct: ct), await store.CreateUserAsync("Bob", ct: ct));
-        await store.Conversations.OpenDirectAsync(ann.Id, bob.UserName, ct);
-        return (ann, bob);
     }
 
     private static string NewId() => Guid.NewGuid().ToString();
