@@ -56,7 +56,7 @@ internal sealed record ThreadSnapshot(
         var lastSender = LastMessageSenderId is null ? null : MemberOrNull(LastMessageSenderId);
         return new ThreadSummary(
             Id, Kind, title, me.Nickname, me.IsMuted,
-            UnreadCount: Math.Max(0, LastSeq - me.LastReadSeq),
+            UnreadCount: ThreadSummary.Unread(LastSeq, me.LastReadSeq),
             LastSeq, me.LastReadSeq, LastMessageAt, LastMessagePreview, me.Role, members,
             lastSender?.UserName, lastSender?.DisplayName);
     }

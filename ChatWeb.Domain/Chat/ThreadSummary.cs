@@ -52,6 +52,9 @@ public sealed record ThreadSummary(
                 LastMessageSender = message.Sender,
                 LastMessageSenderDisplayName = message.SenderDisplayName,
             };
-        return advanced with { UnreadCount = Math.Max(0, advanced.LastSeq - advanced.LastReadSeq) };
+        return advanced with { UnreadCount = Unread(advanced.LastSeq, advanced.LastReadSeq) };
     }
+
+    /// <summary>The one rule for the unread count: every message after the person's read mark (their own move it).</summary>
+    public static long Unread(long lastSeq, long lastReadSeq) => Math.Max(0, lastSeq - lastReadSeq);
 }

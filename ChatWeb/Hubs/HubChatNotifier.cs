@@ -15,10 +15,11 @@ internal sealed class HubChatNotifier(IHubContext<ChatHub, IChatClient> hub, ILo
         Safely(() => hub.Clients.Groups(UserGroups.For(recipientIds)).MessageReceived(message), "MessageReceived");
 
     public Task ThreadUpdatedAsync(IReadOnlyDictionary<string, ThreadSummary> viewsByUserId, CancellationToken ct) =>
-        Safely(() => Task.WhenAll(viewsByUserId.Select(v => hub.Clients.Group(UserGroups.For(v.Key)).ThreadUpdated(v.Value))), "ThreadUpdated");
+        SendViews(viewsByUserId, UserGroups.For);
 
+    // Only to the connections that did not opt out of a ThreadUpdated for every message.
     public Task ThreadAdvancedAsync(IReadOnlyDictionary<string, ThreadSummary> viewsByUserId, CancellationToken ct) =>
-        Safely(() => Task.WhenAll(viewsByUserId.Select(v => hub.Clients.Group(UserGroups.ThreadUpdatesOnMessage(v.Key)).ThreadUpdated(v.Value))), "ThreadUpdated");
+        SendViews(viewsByUserId, UserGroups.ThreadUpdatesOnMessage);
 
     public Task ThreadRemovedAsync(Guid threadId, IReadOnlyCollection<string> userIds, CancellationToken ct) =>
         Safely(() => hub.Clients.Groups(UserGroups.For(userIds)).ThreadRemoved(threadId), "ThreadRemoved");
@@ -28,6 +29,9 @@ internal sealed class HubChatNotifier(IHubContext<ChatHub, IChatClient> hub, ILo
 
     public Task PresenceChangedAsync(PresenceView presence, IReadOnlyCollection<string> userIds, CancellationToken ct) =>
         Safely(() => hub.Clients.Groups(UserGroups.For(userIds)).PresenceChanged(presence), "PresenceChanged");
+
+    private Task SendViews(IReadOnlyDictionary<string, ThreadSummary> viewsByUserId, Func<string, string> groupOf) =>
+        Safely(() => Task.WhenAll(viewsByUserId.Select(v => hub.Clients.Group(groupOf(v.Key)).ThreadUpdated(v.Value))), "ThreadUpdated");
 
     private async Task Safely(Func<Task> push, string eventName)
     {

@@ -49,7 +49,7 @@ internal sealed class ThreadListModel(string myUserName)
         {
             return false;
         }
-        threads = Sorted(threads.Where(t => t.Id != shown.Id).Append(shown.WithMessage(message, myUserName)));
+        Upsert(shown.WithMessage(message, myUserName));
         return true;
     }
 
@@ -96,7 +96,7 @@ internal sealed class ThreadListModel(string myUserName)
             LastMessageSender = last.LastMessageSender,
             LastMessageSenderDisplayName = last.LastMessageSenderDisplayName,
             LastReadSeq = lastReadSeq,
-            UnreadCount = Math.Max(0, last.LastSeq - lastReadSeq),
+            UnreadCount = ThreadSummary.Unread(last.LastSeq, lastReadSeq),
         };
     }
 
