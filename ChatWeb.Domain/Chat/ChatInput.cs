@@ -74,12 +74,39 @@ public static class ChatInput
     public static long Seq(long seq, string name = "seq") =>
         seq < 0 ? throw ChatException.Invalid($"{name} cannot be negative.") : seq;
 
+    /// <summary>
+    /// The body on one line (every run of white space, new lines included, becomes one space; the
+    /// ends are trimmed), cut to <see cref="ChatThread.PreviewMaxLength"/> with an ellipsis. Runs
+    /// for every message, so it reads no further than the cut and returns the body itself when it
+    /// is already flat and short.
+    /// </summary>
     public static string Preview(string body)
     {
-        var flat = string.Join(' ', body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (flat.Length <= ChatThread.PreviewMaxLength)
+        Span<char> flat = stackalloc char[ChatThread.PreviewMaxLength + 1];
+        var length = 0;
+        var spaceOwed = false;
+        foreach (var c in body)
         {
-            return flat;
+            if (char.IsWhiteSpace(c))
+            {
+                spaceOwed = length > 0;
+                continue;
+            }
+            if (spaceOwed && length < flat.Length)
+            {
+                flat[length++] = ' ';
+            }
+            spaceOwed = false;
+            if (length == flat.Length)
+            {
+                break;
+            }
+            flat[length++] = c;
+        }
+
+        if (length <= ChatThread.PreviewMaxLength)
+        {
+            return body.AsSpan().SequenceEqual(flat[..length]) ? body : new string(flat[..length]);
         }
         var cut = ChatThread.PreviewMaxLength - 1;
         // Half a surrogate pair (half an emoji) would be stored as U+FFFD.
@@ -87,6 +114,6 @@ public static class ChatInput
         {
             cut--;
         }
-        return flat[..cut] + "…";
+        return string.Concat(flat[..cut], "…");
     }
 }

@@ -107,8 +107,9 @@ internal static class MessageBatchWriter
             .ToList();
         statements.MarkSendersRead(marks);
 
+        var marksByThread = marks.ToLookup(m => m.ThreadId);
         var advanced = advances.ToDictionary(a => a.ThreadId, a => threads[a.ThreadId].Advanced(
-            lastSeqs[a.ThreadId], now, a.Preview, a.LastSenderId, marks.Where(m => m.ThreadId == a.ThreadId).ToDictionary(m => m.SenderId, m => m.Seq)));
+            lastSeqs[a.ThreadId], now, a.Preview, a.LastSenderId, marksByThread[a.ThreadId].ToDictionary(m => m.SenderId, m => m.Seq)));
         return (messages, advanced);
     }
 

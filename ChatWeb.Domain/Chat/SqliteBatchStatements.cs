@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Entities;
 using Microsoft.Data.Sqlite;
@@ -12,15 +11,14 @@ namespace ChatWeb.Domain.Chat;
 /// The send path on SQLite: a few statements prepared once on the writer's own connection and run
 /// once per row. SQLite runs in-process, so a statement costs its parsing and binding, not a round
 /// trip; profiling the set-based batch statements on SQLite showed parsing them and binding their
-/// hundreds of named parameters (a linear search each) costing more than the rows. The connection
-/// stays open for the writer's life so its page cache stays warm between commits.
+/// hundreds of named parameters (a linear search each) costing more than the rows. The statements
+/// are native ones (<see cref="SqliteStatement"/>), bound by position. The connection stays open
+/// for the writer's life so its page cache stays warm between commits.
 /// Values are written in the formats EF uses for this provider (upper-case GUID text, ISO-like
 /// date text), so rows read the same whichever path wrote them.
 /// </summary>
 internal sealed class SqliteBatchStatements : IBatchStatements
 {
-    private const string DateFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
-
     // The writer's working set: the hot end of every busy thread's message index and its member
     // rows. The default 2 MB cache made each batch re-read pages it had written moments before.
     private const int CacheKibibytes = 64 * 1024;
@@ -29,14 +27,14 @@ internal sealed class SqliteBatchStatements : IBatchStatements
     private static readonly TimeSpan CheckpointFallback = TimeSpan.FromSeconds(5);
 
     private readonly ChatDbContext db;
-    private readonly SqliteCommand? checkpoint;
+    private readonly SqliteStatement? checkpoint;
     private readonly SqliteCheckpointer? checkpointer;
     private long lastCheckpoint = Stopwatch.GetTimestamp();
-    private readonly SqliteCommand findEarlier;
-    private readonly SqliteCommand readThread;
-    private readonly SqliteCommand advanceThread;
-    private readonly SqliteCommand insertMessage;
-    private readonly SqliteCommand markRead;
+    private readonly SqliteStatement findEarlier;
+    private readonly SqliteStatement readThread;
+    private readonly SqliteStatement advanceThread;
+    private readonly SqliteStatement insertMessage;
+    private readonly SqliteStatement markRead;
 
     public SqliteBatchStatements(ChatDbContext db)
     {
@@ -56,45 +54,40 @@ internal sealed class SqliteBatchStatements : IBatchStatements
                 pragma.ExecuteNonQuery();
                 var path = connection.DataSource;
                 FlushCommits = () => DatabaseFileFlusher.FlushLog(path);
-                checkpoint = Prepare(connection, "PRAGMA wal_checkpoint(PASSIVE)");
+                checkpoint = new SqliteStatement(connection, "PRAGMA wal_checkpoint(PASSIVE)");
                 checkpointer = new SqliteCheckpointer(connection.ConnectionString);
             }
         }
 
-        findEarlier = Prepare(connection,
+        findEarlier = new SqliteStatement(connection,
             """
             SELECT m."Id", m."ThreadId", m."Seq", u."UserName", u."DisplayName", m."Body", m."SentAt"
             FROM "Messages" AS m JOIN "AspNetUsers" AS u ON u."Id" = m."SenderId"
-            WHERE m."SenderId" = $sender AND m."ClientMessageId" = $client
-            """,
-            "$sender", "$client");
-        readThread = Prepare(connection,
+            WHERE m."SenderId" = ?1 AND m."ClientMessageId" = ?2
+            """);
+        readThread = new SqliteStatement(connection,
             """
             SELECT t."Kind", t."Title", t."LastSeq", t."LastMessageAt", t."LastMessagePreview", t."LastMessageSenderId",
                 m."OwnerId", u."UserName", u."DisplayName", m."Role", m."Nickname", m."IsMuted", m."LastReadSeq"
             FROM "Threads" AS t
             JOIN "ThreadMembers" AS m ON m."ThreadId" = t."Id"
             JOIN "AspNetUsers" AS u ON u."Id" = m."OwnerId"
-            WHERE t."Id" = $id
-            """,
-            "$id");
-        advanceThread = Prepare(connection,
+            WHERE t."Id" = ?1
+            """);
+        advanceThread = new SqliteStatement(connection,
             """
-            UPDATE "Threads" SET "LastSeq" = "LastSeq" + $count, "LastMessagePreview" = $preview,
-                "LastMessageSenderId" = $sender, "LastMessageAt" = $at
-            WHERE "Id" = $id
+            UPDATE "Threads" SET "LastSeq" = "LastSeq" + ?1, "LastMessagePreview" = ?2,
+                "LastMessageSenderId" = ?3, "LastMessageAt" = ?4
+            WHERE "Id" = ?5
             RETURNING "LastSeq"
-            """,
-            "$count", "$preview", "$sender", "$at", "$id");
-        insertMessage = Prepare(connection,
+            """);
+        insertMessage = new SqliteStatement(connection,
             """
             INSERT INTO "Messages" ("Id", "ThreadId", "Seq", "SenderId", "Body", "ClientMessageId", "SentAt")
-            VALUES ($id, $thread, $seq, $sender, $body, $client, $at)
-            """,
-            "$id", "$thread", "$seq", "$sender", "$body", "$client", "$at");
-        markRead = Prepare(connection,
-            """UPDATE "ThreadMembers" SET "LastReadSeq" = $seq WHERE "OwnerId" = $owner AND "ThreadId" = $thread""",
-            "$seq", "$owner", "$thread");
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            """);
+        markRead = new SqliteStatement(connection,
+            """UPDATE "ThreadMembers" SET "LastReadSeq" = ?1 WHERE "OwnerId" = ?2 AND "ThreadId" = ?3""");
     }
 
     /// <summary>Per-row statements cost the same at any batch size, so a burst shares one commit (one fsync) widely.</summary>
@@ -120,7 +113,7 @@ internal sealed class SqliteBatchStatements : IBatchStatements
         {
             return;
         }
-        checkpoint.ExecuteNonQuery();
+        checkpoint.Execute();
         lastCheckpoint = Stopwatch.GetTimestamp();
     }
 
@@ -129,12 +122,20 @@ internal sealed class SqliteBatchStatements : IBatchStatements
         var found = new Dictionary<(string, string), ChatMessage>();
         foreach (var (senderId, clientMessageId) in keys)
         {
-            using var reader = Run(findEarlier, senderId, clientMessageId).ExecuteReader();
-            if (reader.Read())
+            findEarlier.Bind(1, senderId);
+            findEarlier.Bind(2, clientMessageId);
+            try
             {
-                found[(senderId, clientMessageId)] = new ChatMessage(
-                    Guid.Parse(reader.GetString(0)), Guid.Parse(reader.GetString(1)), reader.GetInt64(2),
-                    reader.GetString(3), reader.GetString(4), reader.GetString(5), Utc(reader.GetDateTime(6)), clientMessageId);
+                if (findEarlier.Read())
+                {
+                    var q = findEarlier;
+                    found[(senderId, clientMessageId)] = new ChatMessage(
+                        q.GetGuid(0), q.GetGuid(1), q.GetInt64(2), q.GetString(3), q.GetString(4), q.GetString(5), q.GetUtc(6), clientMessageId);
+                }
+            }
+            finally
+            {
+                findEarlier.Reset();
             }
         }
         return found;
@@ -144,22 +145,30 @@ internal sealed class SqliteBatchStatements : IBatchStatements
     public Dictionary<Guid, ThreadSnapshot> ReadThreads(IReadOnlyCollection<Guid> threadIds)
     {
         var threads = new Dictionary<Guid, ThreadSnapshot>(threadIds.Count);
+        var q = readThread;
         foreach (var id in threadIds)
         {
-            using var reader = Run(readThread, Text(id)).ExecuteReader();
-            ThreadSnapshot? thread = null;
-            while (reader.Read())
+            q.Bind(1, id);
+            try
             {
-                thread ??= new ThreadSnapshot(
-                    id, (ThreadKind)reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2),
-                    Utc(reader.GetDateTime(3)), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), []);
-                thread.Members.Add(new MemberSnapshot(
-                    reader.GetString(6), reader.GetString(7), reader.GetString(8), (MemberRole)reader.GetInt32(9),
-                    reader.IsDBNull(10) ? null : reader.GetString(10), reader.GetBoolean(11), reader.GetInt64(12)));
+                ThreadSnapshot? thread = null;
+                while (q.Read())
+                {
+                    thread ??= new ThreadSnapshot(
+                        id, (ThreadKind)q.GetInt64(0), q.GetStringOrNull(1), q.GetInt64(2),
+                        q.GetUtc(3), q.GetStringOrNull(4), q.GetStringOrNull(5), []);
+                    thread.Members.Add(new MemberSnapshot(
+                        q.GetString(6), q.GetString(7), q.GetString(8), (MemberRole)q.GetInt64(9),
+                        q.GetStringOrNull(10), q.GetInt64(11) != 0, q.GetInt64(12)));
+                }
+                if (thread is not null)
+                {
+                    threads[id] = thread;
+                }
             }
-            if (thread is not null)
+            finally
             {
-                threads[id] = thread;
+                q.Reset();
             }
         }
         return threads;
@@ -168,30 +177,56 @@ internal sealed class SqliteBatchStatements : IBatchStatements
     /// <summary>The writer holds SQLite's write lock from the transaction's start, so the seq it reads back is the one it claimed.</summary>
     public Dictionary<Guid, long> AdvanceThreads(IReadOnlyList<ThreadAdvance> advances, DateTime now)
     {
-        var at = Date(now);
         var lastSeqs = new Dictionary<Guid, long>(advances.Count);
+        var q = advanceThread;
         foreach (var a in advances)
         {
-            var lastSeq = Run(advanceThread, a.Count, a.Preview, a.LastSenderId, at, Text(a.ThreadId)).ExecuteScalar()
-                ?? throw new InvalidOperationException($"Thread {a.ThreadId} vanished while its batch was written; the batch is rolled back.");
-            lastSeqs[a.ThreadId] = (long)lastSeq;
+            q.Bind(1, a.Count);
+            q.Bind(2, a.Preview);
+            q.Bind(3, a.LastSenderId);
+            q.Bind(4, now);
+            q.Bind(5, a.ThreadId);
+            try
+            {
+                if (!q.Read())
+                {
+                    throw new InvalidOperationException($"Thread {a.ThreadId} vanished while its batch was written; the batch is rolled back.");
+                }
+                lastSeqs[a.ThreadId] = q.GetInt64(0);
+            }
+            finally
+            {
+                q.Reset();
+            }
         }
         return lastSeqs;
     }
 
     public void InsertMessages(IReadOnlyList<Message> messages)
     {
+        var q = insertMessage;
         foreach (var m in messages)
         {
-            Run(insertMessage, Text(m.Id), Text(m.ThreadId), m.Seq, m.SenderId, m.Body, m.ClientMessageId, Date(m.SentAt)).ExecuteNonQuery();
+            q.Bind(1, m.Id);
+            q.Bind(2, m.ThreadId);
+            q.Bind(3, m.Seq);
+            q.Bind(4, m.SenderId);
+            q.Bind(5, m.Body);
+            q.Bind(6, m.ClientMessageId);
+            q.Bind(7, m.SentAt);
+            q.Execute();
         }
     }
 
     public void MarkSendersRead(IReadOnlyList<ReadMark> marks)
     {
+        var q = markRead;
         foreach (var m in marks)
         {
-            if (Run(markRead, m.Seq, m.SenderId, Text(m.ThreadId)).ExecuteNonQuery() != 1)
+            q.Bind(1, m.Seq);
+            q.Bind(2, m.SenderId);
+            q.Bind(3, m.ThreadId);
+            if (q.Execute() != 1)
             {
                 throw new InvalidOperationException($"No member row for a sender in thread {m.ThreadId}; the batch is rolled back.");
             }
@@ -209,32 +244,4 @@ internal sealed class SqliteBatchStatements : IBatchStatements
         checkpointer?.Dispose();
         db.Database.CloseConnection();
     }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameterNames)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameterNames)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        return command;
-    }
-
-    /// <summary>The command with these values, in the order its parameters were declared, inside the writer's transaction if one is open.</summary>
-    private SqliteCommand Run(SqliteCommand command, params object[] values)
-    {
-        command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-        return command;
-    }
-
-    private static string Text(Guid id) => id.ToString().ToUpperInvariant();
-
-    private static string Date(DateTime utc) => utc.ToString(DateFormat, CultureInfo.InvariantCulture);
-
-    private static DateTime Utc(DateTime stored) => DateTime.SpecifyKind(stored, DateTimeKind.Utc);
 }
