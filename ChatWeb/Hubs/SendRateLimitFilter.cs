@@ -23,17 +23,19 @@ internal sealed class SendRateLimitFilter(IOptions<SendRateLimitOptions> options
             AutoReplenishment = false,
         }));
 
-    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    // Not async: every hub call passes through here, and only a refused send needs more than a pass-through.
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         if (invocationContext.HubMethodName == nameof(ChatHub.SendMessage))
         {
+            // A token bucket's lease holds nothing once granted.
             using var lease = limiter.AttemptAcquire(invocationContext.Context.UserIdentifier ?? "");
             if (!lease.IsAcquired)
             {
                 throw new HubException("Too fast: you are sending messages faster than allowed. Wait a moment and try again.");
             }
         }
-        return await next(invocationContext);
+        return next(invocationContext);
     }
 
     public void Dispose() => limiter.Dispose();
