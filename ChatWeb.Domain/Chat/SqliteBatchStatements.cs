@@ -3,7 +3,6 @@ using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Entities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ChatWeb.Domain.Chat;
 
