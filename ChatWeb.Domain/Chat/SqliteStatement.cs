@@ -57,13 +57,7 @@ internal sealed class SqliteStatement : IDisposable
     {
         Span<byte> text = stackalloc byte[36];
         value.TryFormat(text, out _, "D");
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] is >= (byte)'a' and <= (byte)'f')
-            {
-                text[i] -= 'a' - 'A';
-            }
-        }
+        Ascii.ToUpperInPlace(text, out _);
         Check(raw.sqlite3_bind_text(statement, index, text));
     }
 
