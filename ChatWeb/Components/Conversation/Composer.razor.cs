@@ -45,6 +45,10 @@ public sealed partial class Composer
         if (firstRender)
         {
             keyHandler = await Interop.AttachComposerAsync(textarea);
+            // Until the module is attached, Enter still sends but the browser also inserts its
+            // newline, which comes back as input after the draft was cleared; the page says when
+            // Enter is wholly handled (data-keys="attached").
+            StateHasChanged();
             await Interop.CallAsync(keyHandler, "focus");
         }
     }
