@@ -6,7 +6,7 @@ namespace ChatWeb.Domain.Data.Sqlite;
 /// Lets SQLite write a transaction's log frames to its write-ahead log in one system call instead
 /// of two per frame. SQLite writes each frame as a 24-byte header and then its page, so a commit of
 /// ten pages is twenty <c>pwrite</c> calls; on the message writer that was most of its kernel time
-/// (about 8 calls per message). Here the frames of a transaction gather in memory and go to the
+/// (8 to 9 calls per message). Here the frames of a transaction gather in memory and go to the
 /// file in one call when SQLite writes the frame that commits it, inside that same write: SQLite
 /// only publishes a commit to other connections (in the log's shared index) after its frames are
 /// written, and a failed write fails the commit as it would have before.
@@ -104,8 +104,7 @@ internal static unsafe class SqliteLogWrites
 
     private static void* SystemCall(Vfs* vfs, string name)
     {
-        var utf8 = System.Text.Encoding.UTF8.GetBytes(name + "\0");
-        fixed (byte* z = utf8)
+        fixed (byte* z = CString(name))
         {
             return vfs->xGetSystemCall(vfs, z);
         }
@@ -113,12 +112,13 @@ internal static unsafe class SqliteLogWrites
 
     private static bool Replace(Vfs* vfs, string name, void* replacement)
     {
-        var utf8 = System.Text.Encoding.UTF8.GetBytes(name + "\0");
-        fixed (byte* z = utf8)
+        fixed (byte* z = CString(name))
         {
             return vfs->xSetSystemCall(vfs, z, replacement) == SqliteOk;
         }
     }
+
+    private static byte[] CString(string name) => System.Text.Encoding.UTF8.GetBytes(name + "\0");
 
     private static LogHandle? Tracked(int fd)
     {
@@ -188,7 +188,8 @@ internal static unsafe class SqliteLogWrites
     /// <remarks>SQLite calls a file from one thread at a time (its connection's), so there is no lock here.</remarks>
     private sealed class LogHandle(int fd)
     {
-        private byte[] gathered = new byte[64 * 1024];
+        // Empty until the first frame: most connections only ever read the log.
+        private byte[] gathered = [];
         private long start;
         private int length;
         private bool awaitingPage;
@@ -266,7 +267,7 @@ internal static unsafe class SqliteLogWrites
             }
             if (length + count > gathered.Length)
             {
-                Array.Resize(ref gathered, Math.Min(MaxGathered, Math.Max(gathered.Length * 2, length + count)));
+                Array.Resize(ref gathered, Math.Min(MaxGathered, Math.Max(Math.Max(gathered.Length * 2, 64 * 1024), length + count)));
             }
             new ReadOnlySpan<byte>(data, count).CopyTo(gathered.AsSpan(length));
             length += count;
