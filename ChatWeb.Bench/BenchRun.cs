@@ -68,7 +68,7 @@ internal static class BenchRun
         Console.WriteLine($"[ChatWeb] pid {server.Pid} at {server.BaseUri}; signing in {names.Count:N0} users");
         var tokens = await TokenClient.LoginAllAsync(server.BaseUri, names, BenchUsers.Password);
 
-        var book = new LedgerBook();
+        var book = new LedgerBook(Path.Combine(work, "series"));
         var target = new AppTarget(server.BaseUri, names, tokens, book.OnMessage, probeUser: names.Count - 1, probeThread: seeded.ThreadId);
         var phases = new TargetPhases(profile, server, target, book,
             directCap: profile.DirectUsers * BenchProfile.MaxRatePerSender, groupCap: profile.GroupMembers * BenchProfile.MaxRatePerSender);
@@ -88,7 +88,7 @@ internal static class BenchRun
             new Dictionary<string, string>(), Path.Combine(work, "relay.log"));
         Console.WriteLine($"[Relay] pid {server.Pid} at {server.BaseUri}");
         var names = Enumerable.Range(0, profile.SeededUsers).Select(BenchUsers.Name).ToList();
-        var book = new LedgerBook();
+        var book = new LedgerBook(Path.Combine(work, "series"));
         var target = new RelayTarget(server.BaseUri, names, book.OnMessage);
         // The same workload as the chat server's: no user sends more than a ChatWeb user may (18/s),
         // so both searches stop at the same ceiling. The relay itself has no limit to hit.

@@ -9,7 +9,8 @@ namespace ChatWeb.Bench.Load;
 /// All steps of a run. Deliveries find their step by the client message id ("s{step}-{index}"),
 /// so a late delivery still lands in the right ledger and anything unrecognised is counted.
 /// </summary>
-internal sealed class LedgerBook
+/// <param name="seriesFolder">Where each step's latency over time is written (<see cref="WriteSeries"/>).</param>
+internal sealed class LedgerBook(string seriesFolder)
 {
     private readonly ConcurrentDictionary<int, StepLedger> steps = new();
     private int lastStep;
@@ -24,6 +25,23 @@ internal sealed class LedgerBook
         var ledger = new StepLedger(Interlocked.Increment(ref lastStep), routes, count, warmup);
         steps[ledger.Step] = ledger;
         return ledger;
+    }
+
+    /// <summary>
+    /// Writes a step's acknowledgements per 100 ms of its schedule as CSV: when a step misses, this
+    /// shows whether the server was slow throughout or stalled once, and when. Slices start on the
+    /// monotonic clock (what <c>perf trace -T</c> and the kernel print) and on wall-clock time.
+    /// </summary>
+    public void WriteSeries(StepLedger ledger, string name)
+    {
+        Directory.CreateDirectory(seriesFolder);
+        var wallMinusMonotonic = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0 - Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
+        var lines = ledger.AckSlices(TimeSpan.FromMilliseconds(100)).Select(s =>
+        {
+            var monotonic = s.Start / (double)Stopwatch.Frequency;
+            return FormattableString.Invariant($"{monotonic:F3},{monotonic + wallMinusMonotonic:F3},{s.Count},{s.Median},{s.Max}");
+        });
+        File.WriteAllLines(Path.Combine(seriesFolder, name + ".csv"), ["monotonic_s,unix_s,acked,median_ack_us,max_ack_us", .. lines]);
     }
 
     /// <summary>The MessageReceived handler of every bench connection.</summary>

@@ -29,6 +29,7 @@ internal sealed class OpenLoop(IChatTarget target, LedgerBook book)
         }
         var result = ledger.Summarize(label, rate, sendSeconds);
         Console.WriteLine($"  {target.Name,-8} {result}");
+        book.WriteSeries(ledger, $"{target.Name}-{ledger.Step:D3}-{label.Replace(' ', '-')}-{rate:0}");
         return result;
     }
 

@@ -14,7 +14,7 @@ internal sealed class StepLedger
 {
     private const int Planned = 1, Acked = 2, Failed = 3;
 
-    private readonly long[] intended, ackSeq, deliveredSeq, masks;
+    private readonly long[] intended, ackSeq, deliveredSeq, masks, ackMicros;
     private readonly int[] routeOf, senderPosition, state, delivered;
     private readonly int words;
     private int duplicates, strays, seqMismatches;
@@ -27,7 +27,7 @@ internal sealed class StepLedger
         Count = count;
         Warmup = warmup;
         words = (routes.Max(r => r.Members.Count) + 63) / 64;
-        (intended, ackSeq, deliveredSeq, masks) = (new long[count], new long[count], new long[count], new long[count * words]);
+        (intended, ackSeq, deliveredSeq, masks, ackMicros) = (new long[count], new long[count], new long[count], new long[count * words], new long[count]);
         (routeOf, senderPosition, state, delivered) = (new int[count], new int[count], new int[count], new int[count]);
     }
 
@@ -61,9 +61,10 @@ internal sealed class StepLedger
         {
             route.AckedSeqs.Enqueue(ack.Seq);
         }
+        ackMicros[i] = Micros(now - intended[i]);
         if (i >= Warmup)
         {
-            AckLatency.RecordValue(Micros(now - intended[i]));
+            AckLatency.RecordValue(ackMicros[i]);
         }
         Volatile.Write(ref state[i], Acked);
     }
@@ -138,6 +139,24 @@ internal sealed class StepLedger
         }
         return new StepResult(label, rate, Count, acked, failed, lost, duplicates + seqMismatches, strays, unanswered == 0,
             sendSeconds, Routes[0].Members.Count, LatencySummary.From(AckLatency), LatencySummary.From(DeliverLatency), firstError);
+    }
+
+    /// <summary>
+    /// The step's acknowledgements in slices of its schedule: each slice's start (Stopwatch ticks),
+    /// how many were acknowledged, their median and their maximum latency (µs).
+    /// </summary>
+    public IEnumerable<(long Start, int Count, long Median, long Max)> AckSlices(TimeSpan slice)
+    {
+        var width = (long)(slice.TotalSeconds * Stopwatch.Frequency);
+        return Enumerable.Range(0, Count)
+            .Where(i => Volatile.Read(ref state[i]) == Acked)
+            .GroupBy(i => (intended[i] - intended[0]) / width)
+            .OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var latencies = g.Select(i => ackMicros[i]).Order().ToArray();
+                return (intended[0] + g.Key * width, latencies.Length, latencies[latencies.Length / 2], latencies[^1]);
+            });
     }
 
     private static long Micros(long ticks) => Math.Max(1, ticks * 1_000_000 / Stopwatch.Frequency);
