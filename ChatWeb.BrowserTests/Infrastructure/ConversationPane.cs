@@ -54,15 +54,11 @@ public sealed partial class ConversationPane(IPage page)
     /// <summary>Types the text and presses Enter; returns once the server has acknowledged it.</summary>
     public async Task SendAsync(string text)
     {
-        await WaitForComposerKeysAsync();
         await Input.FillAsync(text);
         await Input.PressAsync("Enter");
         await Expect(MessageWithText(text).Last).ToHaveAttributeAsync("data-status", "sent");
         await Expect(Input).ToHaveValueAsync("");
     }
-
-    /// <summary>Enter pressed before the composer's key module is attached would also type a newline.</summary>
-    public Task WaitForComposerKeysAsync() => Expect(Input).ToHaveAttributeAsync("data-keys", "attached");
 
     public async Task OpenSettingsAsync()
     {

@@ -43,7 +43,6 @@ public sealed class MessagingTests(ChatWebServer server, BrowserHost host) : Bro
     {
         var (alice, bob, _) = await OpenDirectChatAsync();
         var input = alice.Conversation.Input;
-        await alice.Conversation.WaitForComposerKeysAsync();
 
         await input.PressSequentiallyAsync("first line");
         await input.PressAsync("Shift+Enter");

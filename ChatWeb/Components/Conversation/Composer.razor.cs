@@ -2,7 +2,6 @@ using ChatWeb.Domain.Entities;
 using ChatWeb.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.JSInterop;
 
 namespace ChatWeb.Components.Conversation;
 
@@ -19,7 +18,6 @@ public sealed partial class Composer
     public static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(2);
 
     private ElementReference textarea;
-    private IJSObjectReference? keyHandler;
     private string draft = "";
     private DateTimeOffset lastTypingSent = DateTimeOffset.MinValue;
 
@@ -44,16 +42,11 @@ public sealed partial class Composer
     {
         if (firstRender)
         {
-            keyHandler = await Interop.AttachComposerAsync(textarea);
-            // Until the module is attached, Enter still sends but the browser also inserts its
-            // newline, which comes back as input after the draft was cleared; the page says when
-            // Enter is wholly handled (data-keys="attached").
-            StateHasChanged();
-            await Interop.CallAsync(keyHandler, "focus");
+            await Interop.FocusComposerAsync(textarea);
         }
     }
 
-    /// <summary>The decision to send; the module only stops the browser inserting the newline.</summary>
+    /// <summary>The decision to send; app.js only stops the browser inserting the newline (data-enter-sends).</summary>
     internal async Task HandleKeyDownAsync(KeyboardEventArgs e)
     {
         if (e.Key == "Enter" && !e.ShiftKey && !e.IsComposing)
@@ -97,6 +90,4 @@ public sealed partial class Composer
             Logger.LogDebug(ex, "Typing notice for {ThreadId} not sent.", ThreadId);
         }
     }
-
-    public async ValueTask DisposeAsync() => await Interop.ReleaseAsync(keyHandler);
 }

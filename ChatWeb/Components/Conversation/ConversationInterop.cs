@@ -7,8 +7,8 @@ namespace ChatWeb.Components.Conversation;
 /// The conversation's JS module (ConversationView.razor.js), imported once per open conversation
 /// and shared by its parts. Calls made while the browser is going away are dropped quietly: the
 /// circuit is about to end and there is nothing to tell. A script error is logged, never fatal:
-/// without the helpers the conversation still works, only less smoothly (no auto-scroll, Enter
-/// also inserts a line).
+/// without the helpers the conversation still works, only less smoothly (no auto-scroll, no focus
+/// on the composer).
 /// </summary>
 public sealed class ConversationInterop(IJSRuntime js, ILogger logger) : IAsyncDisposable
 {
@@ -17,8 +17,8 @@ public sealed class ConversationInterop(IJSRuntime js, ILogger logger) : IAsyncD
 
     private Task<IJSObjectReference>? module;
 
-    public Task<IJSObjectReference?> AttachComposerAsync(ElementReference textarea) =>
-        InvokeModuleAsync<IJSObjectReference?>("attachComposer", textarea);
+    public Task FocusComposerAsync(ElementReference textarea) =>
+        InvokeModuleAsync<object?>("focusComposer", textarea);
 
     public Task<IJSObjectReference?> AttachScrollerAsync<T>(ElementReference scroller, DotNetObjectReference<T> callbacks)
         where T : class =>

@@ -5,22 +5,11 @@
 const bottomSlackPx = 48;
 const edgePx = 300;
 
-/**
- * Enter sends, Shift+Enter adds a line. Blazor cannot call preventDefault conditionally, so the
- * newline is suppressed here; deciding to send stays in .NET (Composer.HandleKeyDownAsync).
- */
-export function attachComposer(textarea) {
-    const onKeyDown = e => {
-        if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
-            e.preventDefault();
-        }
-    };
-    textarea.addEventListener('keydown', onKeyDown);
-    return {
-        // Only with a mouse: on a touch screen focusing would throw the keyboard over the messages.
-        focus: () => matchMedia('(pointer: fine)').matches && textarea.focus(),
-        dispose: () => textarea.removeEventListener('keydown', onKeyDown),
-    };
+/** Only with a mouse: on a touch screen focusing would throw the keyboard over the messages. */
+export function focusComposer(textarea) {
+    if (matchMedia('(pointer: fine)').matches) {
+        textarea.focus();
+    }
 }
 
 export function attachScroller(scroller, dotnet) {
