@@ -57,8 +57,7 @@ internal static unsafe class SqliteLogWrites
             var vfs = FindUnixVfs();
             // Only a build that reads and writes files through pread and pwrite (64-bit offsets on
             // 64-bit Linux) is one whose every log access passes through here; the bundled one does.
-            if (vfs is null || vfs->iVersion < 3 || SystemCall(vfs, "pread") == null || SystemCall(vfs, "pwrite") == null
-                || SystemCall(vfs, "pread64") != null || SystemCall(vfs, "pwrite64") != null)
+            if (vfs is null || vfs->iVersion < 3 || SystemCall(vfs, "pread64") != null || SystemCall(vfs, "pwrite64") != null)
             {
                 return false;
             }
@@ -68,7 +67,7 @@ internal static unsafe class SqliteLogWrites
             fstat = (delegate* unmanaged<int, void*, int>)SystemCall(vfs, "fstat");
             close = (delegate* unmanaged<int, int>)SystemCall(vfs, "close");
             open = (delegate* unmanaged<byte*, int, int, int>)SystemCall(vfs, "open");
-            if (ftruncate == null || fstat == null || close == null || open == null)
+            if (pread == null || pwrite == null || ftruncate == null || fstat == null || close == null || open == null)
             {
                 return false;
             }
