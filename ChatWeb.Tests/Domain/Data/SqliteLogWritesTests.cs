@@ -47,13 +47,19 @@ public sealed class SqliteLogWritesTests
         var reads = new StrongBox<int>();
         using var done = new CancellationTokenSource();
         var reader = Task.Run(() => ReadUntil(file.ConnectionString, () => Volatile.Read(ref committed), reads, done.Token), ct);
-        // Writes go on until the reader has read through a good number of them, however the
-        // machine schedules the two.
+        // Every third commit waits for the reader to finish one more read, so reads fall between
+        // commits however the machine schedules the two. (Writing on until the reader had read
+        // enough let a starved reader face an ever larger table and log, and fall further behind.)
         var batches = 0;
-        while (batches < 300 || (Volatile.Read(ref reads.Value) < 100 && batches < 50_000 && !reader.IsCompleted))
+        while (batches < 300)
         {
             InsertBatch(writer, batches);
             Volatile.Write(ref committed, ++batches);
+            if (batches % 3 == 0)
+            {
+                var seen = Volatile.Read(ref reads.Value);
+                SpinWait.SpinUntil(() => Volatile.Read(ref reads.Value) > seen || reader.IsCompleted, TimeSpan.FromSeconds(10));
+            }
         }
         await done.CancelAsync();
         await reader;
