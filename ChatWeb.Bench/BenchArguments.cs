@@ -1,17 +1,26 @@
 namespace ChatWeb.Bench;
 
 /// <summary>
-/// Command-line options. <c>--rate</c>, <c>--seconds</c> and <c>--users</c> fix the direct-message
-/// step of a smoke run, which is how the server is held under a steady load for a profiler.
+/// Command-line options. <c>--rate</c> and <c>--seconds</c> set where a search starts and how long
+/// its steps are; in a smoke run (no search) they fix its direct-message and fixed-rate steps, which
+/// is how the server is held under a steady load for a profiler. <c>--users</c> sets how many people
+/// send direct messages; never fewer than keep each under <see cref="BenchProfile.DirectRatePerUser"/>.
 /// </summary>
 internal sealed record BenchArguments(string? DocsPath, string? WorkDirectory, string? ServerDll, double? Rate, double? Seconds, int? Users)
 {
-    public BenchProfile Apply(BenchProfile profile) => profile with
+    public BenchProfile Apply(BenchProfile profile)
     {
-        StartRate = Rate ?? profile.StartRate,
-        StepDuration = Seconds is { } s ? TimeSpan.FromSeconds(s) : profile.StepDuration,
-        DirectUsers = Users ?? profile.DirectUsers,
-    };
+        var steady = !profile.SearchForMaximum;
+        var applied = profile with
+        {
+            StartRate = Rate ?? profile.StartRate,
+            FixedRate = steady && Rate is { } r ? r : profile.FixedRate,
+            StepDuration = Seconds is { } s ? TimeSpan.FromSeconds(s) : profile.StepDuration,
+            FixedDuration = steady && Seconds is { } f ? TimeSpan.FromSeconds(f) : profile.FixedDuration,
+        };
+        var needed = Math.Max(BenchProfile.UsersFor(applied.FixedRate), BenchProfile.UsersFor(applied.StartRate));
+        return applied with { DirectUsers = Math.Max(Users ?? profile.DirectUsers, needed) };
+    }
 
     public static BenchArguments Parse(string[] args)
     {

@@ -30,14 +30,14 @@ internal static class BenchRun
         Console.WriteLine($"ChatWeb bench ({profile.Name}); work folder {work}");
 
         var (app, history) = await RunChatWebAsync(profile, serverDll, work, verdict);
-        var halfRate = app.HalfRate.TargetRate;
+        var halfRate = app.HalfRate.Step.TargetRate;
         var relay = await RunRelayAsync(profile, work, halfRate, verdict);
         Console.WriteLine("[storage] raw Microsoft.Data.Sqlite inserts");
         var raw = await RawSqliteInsert.RunAsync(Path.Combine(work, "raw.db"), profile.RawInsertDuration);
 
         verdict.Print();
         var report = new RunReport(profile, DateTime.UtcNow.ToString("yyyy-MM-dd"), RepoPaths.Commit(), MachineInfo.Describe(),
-            $"dotnet run -c Release --project ChatWeb.Bench -- {profile.Name}" + (args.DocsPath is null ? "" : " --docs docs/performance.md"),
+            $"dotnet run -c Release --project ChatWeb.Bench -- {profile.Name}" + (args.DocsPath is null ? "" : $" --docs {args.DocsPath}"),
             $"{loadAtStart} at the start, {MachineInfo.LoadAverage()} at the end",
             app, relay, history, raw, verdict.MessagesChecked, verdict.DeliveriesChecked, verdict.Passed, clock.Elapsed);
         var table = ResultsTable.Render(report);
@@ -70,15 +70,14 @@ internal static class BenchRun
 
         var book = new LedgerBook(Path.Combine(work, "series"));
         var target = new AppTarget(server.BaseUri, names, tokens, book.OnMessage, probeUser: names.Count - 1, probeThread: seeded.ThreadId);
-        var phases = new TargetPhases(profile, server, target, book,
-            directCap: profile.DirectUsers * BenchProfile.MaxRatePerSender, groupCap: profile.GroupMembers * BenchProfile.MaxRatePerSender);
-        var report = await RunPhasesAsync(phases, target, book, verdict, halfRate: null);
+        var phases = new TargetPhases(profile, server, target, book);
+        var report = await RunPhasesAsync(phases, target, book, verdict, halfRate: null, browserSearch: true);
 
         Console.WriteLine("[ChatWeb] history");
         await target.SettleAsync();
         var history = await HistoryScenario.RunAsync(target.Probe!.Connection, seeded.ThreadId, seeded.Messages, profile.HistoryCalls);
         await target.Probe.DisposeAsync();
-        await PeerConnections.DisposeAllAsync(phases.Peers);
+        await phases.Pool.DisposeAllAsync();
         return (report, history);
     }
 
@@ -90,26 +89,32 @@ internal static class BenchRun
         var names = Enumerable.Range(0, profile.SeededUsers).Select(BenchUsers.Name).ToList();
         var book = new LedgerBook(Path.Combine(work, "series"));
         var target = new RelayTarget(server.BaseUri, names, book.OnMessage);
-        // The same workload as the chat server's: no user sends more than a ChatWeb user may (18/s),
-        // so both searches stop at the same ceiling. The relay itself has no limit to hit.
-        var phases = new TargetPhases(profile, server, target, book,
-            directCap: profile.DirectUsers * BenchProfile.MaxRatePerSender, groupCap: profile.GroupMembers * BenchProfile.MaxRatePerSender);
-        var report = await RunPhasesAsync(phases, target, book, verdict, halfRate);
-        await PeerConnections.DisposeAllAsync(phases.Peers);
+        // The same workload as the chat server's, users and rates alike; the relay has no limit to hit.
+        var phases = new TargetPhases(profile, server, target, book);
+        var report = await RunPhasesAsync(phases, target, book, verdict, halfRate, browserSearch: false);
+        await phases.Pool.DisposeAllAsync();
         return report;
     }
 
-    private static async Task<TargetReport> RunPhasesAsync(TargetPhases phases, IChatTarget target, LedgerBook book, Verdict verdict, double? halfRate)
+    /// <summary>
+    /// Idle memory, then the direct-message search with the default options (the headline), the
+    /// fixed-rate step and half load on the same connections, then (chat server only) the search
+    /// again with the browser's option, and group fan-out on whatever connections are open.
+    /// </summary>
+    private static async Task<TargetReport> RunPhasesAsync(
+        TargetPhases phases, IChatTarget target, LedgerBook book, Verdict verdict, double? halfRate, bool browserSearch)
     {
         var memory = await phases.MemoryAsync();
-        var (direct, directRoutes) = await phases.DirectAsync();
+        var direct = await phases.DirectAsync(ClientOptions.Default, "direct");
+        var fixedRate = await phases.FixedRateAsync();
         // Figure 2 compares both servers at half the chat server's best rate.
         // With no sustained rate at all, half the lowest rate tried still shows where the latency goes.
-        var rate = halfRate ?? Math.Max(1, Math.Round((direct.Best?.TargetRate ?? direct.Steps.Min(s => s.TargetRate)) / 2));
-        var (half, cpuPerMessage) = await phases.HalfRateAsync(directRoutes, rate);
-        var (fanOut, groupRoutes) = await phases.FanOutAsync();
-        verdict.Check(target, book, directRoutes.Concat(groupRoutes), phases.AnyDropped);
+        var rate = halfRate ?? Math.Max(1, Math.Round((direct.Best?.TargetRate ?? direct.Steps.Min(s => s.First.TargetRate)) / 2));
+        var half = await phases.HalfRateAsync(rate);
+        var browser = browserSearch ? await phases.DirectAsync(ClientOptions.Browser, "direct browser") : null;
+        var fanOut = await phases.FanOutAsync();
+        verdict.Check(target, book, phases.AllRoutes, phases.Pool.AnyDropped);
         var profile = phases.Profile;
-        return new TargetReport(target.Name, memory, direct, half, cpuPerMessage, fanOut, profile.DirectUsers, profile.GroupMembers);
+        return new TargetReport(target.Name, memory, direct, browser, fixedRate, half, fanOut, profile.DirectUsers, profile.GroupMembers);
     }
 }

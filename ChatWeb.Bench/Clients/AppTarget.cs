@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace ChatWeb.Bench.Clients;
 
 /// <summary>
-/// The real chat server: bearer-token connections to /hubs/chat, as the browser's circuit makes them, and its public hub methods. The
+/// The real chat server: bearer-token connections to /hubs/chat, with the options asked for, and its public hub methods. The
 /// probe is one more user's connection, in a thread of its own, used to tell when the server is idle.
 /// </summary>
 internal sealed class AppTarget(
@@ -17,22 +17,18 @@ internal sealed class AppTarget(
     /// <summary>The part of a ThreadSummary the bench needs.</summary>
     private sealed record ThreadRef(string Id, long LastSeq);
 
-    // Connected as the browser's circuit connects: threads are kept from the messages, so a new
-    // message brings no ThreadUpdated (the server's threadUpdatedOnMessage option).
-    private readonly Uri hubUrl = new(baseUri, "/hubs/chat?threadUpdatedOnMessage=false");
-
     public string Name => "ChatWeb";
     public bool AssignsSeq => true;
 
-    public Task<BenchPeer> ConnectAsync(int userIndex) =>
-        PeerConnections.ConnectAsync(userIndex, userNames[userIndex], hubUrl, tokens[userIndex], onMessage);
+    public Task<BenchPeer> ConnectAsync(int userIndex, ClientOptions options) =>
+        PeerConnections.ConnectAsync(userIndex, userNames[userIndex], new Uri(baseUri, "/hubs/chat" + options.Query), tokens[userIndex], onMessage);
 
     public BenchPeer? Probe { get; private set; }
 
     /// <summary>Three quick writes in a row (toggling mute on the probe's thread): nothing is queued ahead of a send any more.</summary>
     public async Task SettleAsync()
     {
-        Probe ??= await ConnectAsync(probeUser);
+        Probe ??= await ConnectAsync(probeUser, ClientOptions.Default);
         var started = Stopwatch.GetTimestamp();
         for (int i = 0, quick = 0; quick < 3 && Stopwatch.GetElapsedTime(started) < TimeSpan.FromMinutes(1); i++)
         {

@@ -10,7 +10,8 @@ internal interface IChatTarget
     /// <summary>True when acknowledgements carry a per-thread seq that must run 1..N without gaps.</summary>
     bool AssignsSeq { get; }
 
-    Task<BenchPeer> ConnectAsync(int userIndex);
+    /// <summary>One device of a user; the chat server is told the options, the relay has none.</summary>
+    Task<BenchPeer> ConnectAsync(int userIndex, ClientOptions options);
 
     /// <summary>A route both people receive on: a direct thread, or a relay group both joined.</summary>
     Task<string> OpenDirectAsync(BenchPeer from, BenchPeer to);

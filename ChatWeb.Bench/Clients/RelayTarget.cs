@@ -14,7 +14,7 @@ internal sealed class RelayTarget(Uri baseUri, IReadOnlyList<string> userNames, 
     public string Name => "Relay";
     public bool AssignsSeq => false;
 
-    public Task<BenchPeer> ConnectAsync(int userIndex)
+    public Task<BenchPeer> ConnectAsync(int userIndex, ClientOptions options)
     {
         var name = userNames[userIndex];
         var url = new Uri(baseUri, $"{RelayHub.Path}?user={Uri.EscapeDataString(name)}");

@@ -1,37 +1,49 @@
 namespace ChatWeb.Bench.Load;
 
-/// <summary>The highest rate that held the bound, with every step tried on the way.</summary>
-internal sealed record LadderResult(StepResult? Best, StepResult? FirstFailure, IReadOnlyList<StepResult> Steps, bool ReachedCap)
+/// <summary>A rate the search tried: its first attempt, which decides, and a retry shown beside it when that missed.</summary>
+internal sealed record LadderStep(StepResult First, StepResult? Retry);
+
+/// <summary>The highest rate whose first attempt held the bound, with every step tried on the way.</summary>
+internal sealed record LadderResult(StepResult? Best, StepResult? FirstFailure, IReadOnlyList<LadderStep> Steps, bool ReachedCap, double Cap)
 {
     public double BestRate => Best?.TargetRate ?? 0;
+
+    /// <summary>One step, no search: what a smoke run does.</summary>
+    public static LadderResult Single(StepResult step, double cap) =>
+        new(step.Sustained ? step : null, step.Sustained ? null : step, [new LadderStep(step, null)], ReachedCap: false, cap);
 }
 
 /// <summary>
 /// Finds the highest sustained rate: doubles from a start until a rate fails, then bisects between
-/// the last success and the first failure. Each step is short and bounded; the search stops by itself.
+/// the last success and the first failure. Each rate's first attempt is its result. Each step is
+/// bounded; the search stops by itself.
 /// </summary>
 internal static class RateLadder
 {
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(1);
 
-    public static async Task<LadderResult> SearchAsync(Func<double, Task<StepResult>> step, double start, double cap, int refineSteps)
+    /// <param name="step">Runs one step at a rate; the bool says whether it is a retry.</param>
+    /// <param name="retryMisses">
+    /// Run a missed rate once more and show it beside the first attempt: it tells a one-off stall
+    /// from a rate the server cannot hold. It never turns a miss into a pass.
+    /// </param>
+    public static async Task<LadderResult> SearchAsync(
+        Func<double, bool, Task<StepResult>> step, double start, double cap, int refineSteps, bool retryMisses)
     {
-        var steps = new List<StepResult>();
+        var steps = new List<LadderStep>();
         StepResult? best = null, failure = null;
 
         async Task<StepResult> Try(double rate)
         {
-            var result = await Once(Math.Round(Math.Min(rate, cap)));
-            // A miss is tried once more: on a small shared machine one pause (a collection, the
-            // disk, another process) can spoil a 4 s step, and a search that stopped there would
-            // report that pause rather than the rate. A rate fails when both attempts miss.
-            return result.Sustained ? result : await Once(result.TargetRate);
+            var first = await Once(Math.Round(Math.Min(rate, cap)), retry: false);
+            var retry = first.Sustained || !retryMisses ? null : await Once(first.TargetRate, retry: true);
+            steps.Add(new LadderStep(first, retry));
+            return first;
         }
 
-        async Task<StepResult> Once(double rate)
+        async Task<StepResult> Once(double rate, bool retry)
         {
-            var result = await step(rate);
-            steps.Add(result);
+            var result = await step(rate, retry);
             await Task.Delay(Pause);
             return result;
         }
@@ -47,7 +59,7 @@ internal static class RateLadder
             best = result;
             if (result.TargetRate >= cap)
             {
-                return new LadderResult(best, null, steps, ReachedCap: true);
+                return new LadderResult(best, null, steps, ReachedCap: true, cap);
             }
         }
 
@@ -60,9 +72,14 @@ internal static class RateLadder
 
         for (var i = 0; i < refineSteps && best is not null && failure is not null; i++)
         {
-            var result = await Try((best.TargetRate + failure.TargetRate) / 2);
+            var middle = Math.Round((best.TargetRate + failure.TargetRate) / 2);
+            if (middle == best.TargetRate || middle == failure.TargetRate)
+            {
+                break;
+            }
+            var result = await Try(middle);
             (best, failure) = result.Sustained ? (result, failure) : (best, result);
         }
-        return new LadderResult(best, failure, steps, ReachedCap: false);
+        return new LadderResult(best, failure, steps, ReachedCap: false, cap);
     }
 }

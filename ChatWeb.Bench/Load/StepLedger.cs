@@ -13,11 +13,14 @@ namespace ChatWeb.Bench.Load;
 internal sealed class StepLedger
 {
     private const int Planned = 1, Acked = 2, Failed = 3;
+    private static readonly long BoundMicros = (long)BenchProfile.P99Bound.TotalMicroseconds;
 
-    private readonly long[] intended, ackSeq, deliveredSeq, masks, ackMicros;
+    private readonly long[] intended, ackAt, ackSeq, deliveredSeq, masks, ackMicros;
     private readonly int[] routeOf, senderPosition, state, delivered;
     private readonly int words;
-    private int duplicates, strays, seqMismatches;
+    private readonly long timedDeliveries;
+    private int planned, duplicates, strays, seqMismatches, failures, lateDeliveries;
+    private long progress;
     private string? firstError;
 
     public StepLedger(int step, IReadOnlyList<MessageRoute> routes, int count, int warmup)
@@ -26,17 +29,35 @@ internal sealed class StepLedger
         Routes = routes;
         Count = count;
         Warmup = warmup;
+        Users = routes.SelectMany(r => r.Senders).Distinct().Count();
         words = (routes.Max(r => r.Members.Count) + 63) / 64;
-        (intended, ackSeq, deliveredSeq, masks, ackMicros) = (new long[count], new long[count], new long[count], new long[count * words], new long[count]);
+        // Every timed message reaches every member but its sender; the most any route has, so the
+        // share of late deliveries is never overstated.
+        timedDeliveries = (long)(count - warmup) * (routes.Max(r => r.Members.Count) - 1);
+        (intended, ackAt, ackSeq, deliveredSeq, ackMicros) = (new long[count], new long[count], new long[count], new long[count], new long[count]);
+        masks = new long[count * words];
         (routeOf, senderPosition, state, delivered) = (new int[count], new int[count], new int[count], new int[count]);
     }
 
     public int Step { get; }
     public int Count { get; }
     public int Warmup { get; }
+    public int Users { get; }
     public IReadOnlyList<MessageRoute> Routes { get; }
     public LongConcurrentHistogram AckLatency { get; } = LatencySummary.NewHistogram();
     public LongConcurrentHistogram DeliverLatency { get; } = LatencySummary.NewHistogram();
+
+    /// <summary>Messages sent so far: all of them, unless the step was stopped early.</summary>
+    public int PlannedCount => Volatile.Read(ref planned);
+
+    /// <summary>Grows with every answer and delivery: while it moves, the server is still working off the step.</summary>
+    public long Progress => Interlocked.Read(ref progress);
+
+    /// <summary>
+    /// The step cannot be sustained whatever comes next: a send was refused, or more than 1% of all
+    /// the deliveries it will time have already arrived later than the bound, so p99 is above it.
+    /// </summary>
+    public bool CertainlyMissed => Volatile.Read(ref failures) > 0 || Volatile.Read(ref lateDeliveries) * 100L > timedDeliveries;
 
     public string ClientId(int i) => $"s{Step}-{i}";
 
@@ -46,6 +67,7 @@ internal sealed class StepLedger
         routeOf[i] = route;
         senderPosition[i] = Routes[route].PositionOf(sender);
         Volatile.Write(ref state[i], Planned);
+        Volatile.Write(ref planned, i + 1);
     }
 
     public void Acknowledge(int i, WireMessage ack, long now, bool assignsSeq)
@@ -61,18 +83,22 @@ internal sealed class StepLedger
         {
             route.AckedSeqs.Enqueue(ack.Seq);
         }
+        ackAt[i] = now;
         ackMicros[i] = Micros(now - intended[i]);
         if (i >= Warmup)
         {
             AckLatency.RecordValue(ackMicros[i]);
         }
         Volatile.Write(ref state[i], Acked);
+        Interlocked.Increment(ref progress);
     }
 
     public void Fail(int i, Exception ex)
     {
         Interlocked.CompareExchange(ref firstError, ex.Message, null);
         Volatile.Write(ref state[i], Failed);
+        Interlocked.Increment(ref failures);
+        Interlocked.Increment(ref progress);
     }
 
     public void Deliver(int i, BenchPeer peer, WireMessage message, long now)
@@ -101,15 +127,21 @@ internal sealed class StepLedger
         }
         if (position != senderPosition[i] && i >= Warmup)
         {
-            DeliverLatency.RecordValue(Micros(now - intended[i]));
+            var micros = Micros(now - intended[i]);
+            DeliverLatency.RecordValue(micros);
+            if (micros > BoundMicros)
+            {
+                Interlocked.Increment(ref lateDeliveries);
+            }
         }
         Interlocked.Increment(ref delivered[i]);
+        Interlocked.Increment(ref progress);
     }
 
-    /// <summary>Every message answered, and every acknowledged one at every member.</summary>
+    /// <summary>Every message sent was answered, and every acknowledged one reached every member.</summary>
     public bool IsSettled()
     {
-        for (var i = 0; i < Count; i++)
+        for (var i = 0; i < PlannedCount; i++)
         {
             var s = Volatile.Read(ref state[i]);
             if (s == Planned || (s == Acked && Volatile.Read(ref delivered[i]) < Routes[routeOf[i]].Members.Count))
@@ -120,10 +152,11 @@ internal sealed class StepLedger
         return true;
     }
 
-    public StepResult Summarize(string label, double rate, double sendSeconds)
+    public StepResult Summarize(string label, double rate, double sendSeconds, bool stoppedEarly = false)
     {
         int acked = 0, failed = 0, lost = 0, unanswered = 0;
-        for (var i = 0; i < Count; i++)
+        var sent = PlannedCount;
+        for (var i = 0; i < sent; i++)
         {
             switch (Volatile.Read(ref state[i]))
             {
@@ -137,8 +170,11 @@ internal sealed class StepLedger
                 default: unanswered++; break;
             }
         }
-        return new StepResult(label, rate, Count, acked, failed, lost, duplicates + seqMismatches, strays, unanswered == 0,
-            sendSeconds, Routes[0].Members.Count, LatencySummary.From(AckLatency), LatencySummary.From(DeliverLatency), firstError);
+        var timedAcked = Enumerable.Range(Warmup, Math.Max(0, sent - Warmup)).Where(i => Volatile.Read(ref state[i]) == Acked);
+        var stall = StallMeter.Largest(timedAcked.Select(i => (intended[i], ackAt[i])));
+        return new StepResult(label, rate, sent, acked, failed, lost, duplicates + seqMismatches, strays, unanswered == 0,
+            sendSeconds, Routes[0].Members.Count, Users, LatencySummary.From(AckLatency), LatencySummary.From(DeliverLatency),
+            stall.TotalMilliseconds, stoppedEarly, firstError);
     }
 
     /// <summary>
@@ -148,7 +184,7 @@ internal sealed class StepLedger
     public IEnumerable<(long Start, int Count, long Median, long Max)> AckSlices(TimeSpan slice)
     {
         var width = (long)(slice.TotalSeconds * Stopwatch.Frequency);
-        return Enumerable.Range(0, Count)
+        return Enumerable.Range(0, PlannedCount)
             .Where(i => Volatile.Read(ref state[i]) == Acked)
             .GroupBy(i => (intended[i] - intended[0]) / width)
             .OrderBy(g => g.Key)

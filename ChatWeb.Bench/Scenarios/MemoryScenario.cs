@@ -3,7 +3,7 @@ using ChatWeb.Bench.Hosting;
 
 namespace ChatWeb.Bench.Scenarios;
 
-/// <summary>Server working set with no hub connections, then with N idle ones.</summary>
+/// <summary>Server working set with no hub connections, then with N idle ones (default options).</summary>
 internal sealed record MemoryResult(int Connections, long IdleBytes, long ConnectedBytes)
 {
     public double BytesPerConnection => (ConnectedBytes - IdleBytes) / (double)Connections;
@@ -11,19 +11,18 @@ internal sealed record MemoryResult(int Connections, long IdleBytes, long Connec
 
 internal static class MemoryScenario
 {
-    public static async Task<MemoryResult> RunAsync(ServerProcess server, IChatTarget target, int connections, TimeSpan settle, int samples)
+    /// <summary>The connections stay open in the pool for the phases after this one.</summary>
+    public static async Task<MemoryResult> RunAsync(ServerProcess server, IChatTarget target, PeerPool pool, int connections, TimeSpan settle, int samples)
     {
         await Task.Delay(settle);
         var idle = await QuietestAsync(server, samples);
-        var peers = await PeerConnections.ConnectManyAsync(Enumerable.Range(0, connections).ToList(), target.ConnectAsync);
+        await pool.EnsureAsync(connections, ClientOptions.Default);
         await Task.Delay(settle);
         var connected = await QuietestAsync(server, samples);
-        if (peers.Any(p => p.DroppedUnexpectedly))
+        if (pool.AnyDropped)
         {
             throw new InvalidOperationException("An idle connection dropped during the memory phase.");
         }
-        await PeerConnections.DisposeAllAsync(peers);
-        await target.SettleAsync();
         var result = new MemoryResult(connections, idle, connected);
         Console.WriteLine($"  {target.Name,-8} working set {idle / 1048576.0:F1} MiB idle, {connected / 1048576.0:F1} MiB with {connections} connections: {result.BytesPerConnection / 1024:F1} KiB each");
         return result;

@@ -9,6 +9,7 @@ internal static class Routes
     /// <summary>
     /// A ring of direct threads: user i writes to user i+1. Every user sends on one thread and
     /// receives on another, so load spreads evenly and each user's send rate is rate / users.
+    /// Routes hold connections; <see cref="MessageRoute.Rebind"/> moves them to new ones.
     /// </summary>
     public static async Task<IReadOnlyList<MessageRoute>> DirectRingAsync(IChatTarget target, IReadOnlyList<BenchPeer> peers)
     {

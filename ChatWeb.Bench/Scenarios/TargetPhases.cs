@@ -1,68 +1,93 @@
+using System.Diagnostics;
 using ChatWeb.Bench.Clients;
 using ChatWeb.Bench.Hosting;
 using ChatWeb.Bench.Load;
 
 namespace ChatWeb.Bench.Scenarios;
 
-/// <summary>What one server did in one run.</summary>
+/// <summary>A fixed-rate step and the server CPU it took per acknowledged message.</summary>
+internal sealed record MeasuredStep(StepResult Step, double CpuMicrosPerMessage);
+
+/// <summary>What one server did in one run. <see cref="DirectBrowser"/> is the chat server's second search, with the browser's option.</summary>
 internal sealed record TargetReport(
-    string Name, MemoryResult Memory, LadderResult Direct, StepResult HalfRate, double CpuMicrosPerMessage, LadderResult FanOut, int DirectUsers, int GroupMembers);
+    string Name, MemoryResult Memory, LadderResult Direct, LadderResult? DirectBrowser, MeasuredStep Fixed, MeasuredStep HalfRate,
+    LadderResult FanOut, int DirectUsers, int GroupMembers);
 
 /// <summary>
-/// The same phases, in the same order, against either server: idle memory, the direct-message
-/// rate search, a run at half the chat server's best rate, and group fan-out.
+/// The same phases against either server: idle memory, direct-message rate searches, fixed-rate
+/// steps, and group fan-out. The connections of one phase carry on into the next.
 /// </summary>
-internal sealed class TargetPhases(BenchProfile profile, ServerProcess server, IChatTarget target, LedgerBook book, double directCap, double groupCap)
+internal sealed class TargetPhases(BenchProfile profile, ServerProcess server, IChatTarget target, LedgerBook book)
 {
+    private readonly OpenLoop loop = new(target, book);
+    private IReadOnlyList<MessageRoute>? directRoutes;
+    private IReadOnlyList<MessageRoute> groupRoutes = [];
+
     public BenchProfile Profile => profile;
 
-    public List<BenchPeer> Peers { get; } = [];
+    public PeerPool Pool { get; } = new(target);
+
+    /// <summary>Every route messages went over, as last bound: what the seq check reads.</summary>
+    public IEnumerable<MessageRoute> AllRoutes => (directRoutes ?? []).Concat(groupRoutes);
 
     public async Task<MemoryResult> MemoryAsync()
     {
         Console.WriteLine($"[{target.Name}] memory: {profile.IdleConnections} idle connections");
-        return await MemoryScenario.RunAsync(server, target, profile.IdleConnections, profile.MemorySettle, profile.MemorySamples);
+        return await MemoryScenario.RunAsync(server, target, Pool, profile.IdleConnections, profile.MemorySettle, profile.MemorySamples);
     }
 
-    public async Task<(LadderResult Direct, IReadOnlyList<MessageRoute> Routes)> DirectAsync()
+    /// <summary>
+    /// The direct-message search over a ring of direct threads among <see cref="BenchProfile.DirectUsers"/>
+    /// people, connected with these options. A second search reuses the threads on new connections.
+    /// </summary>
+    public async Task<LadderResult> DirectAsync(ClientOptions options, string label)
     {
-        Console.WriteLine($"[{target.Name}] direct messages among {profile.DirectUsers} users");
-        Peers.AddRange(await PeerConnections.ConnectManyAsync(Enumerable.Range(0, profile.DirectUsers).ToList(), target.ConnectAsync));
-        var routes = await Routes.DirectRingAsync(target, Peers);
+        Console.WriteLine($"[{target.Name}] direct messages among {profile.DirectUsers} users, {options.Name}");
+        await Pool.EnsureAsync(profile.DirectUsers, options);
+        directRoutes = directRoutes is null
+            ? await Routes.DirectRingAsync(target, Pool.Peers)
+            : directRoutes.Select(r => r.Rebind(Pool.Peers)).ToList();
         await target.SettleAsync();
-        var loop = new OpenLoop(target, book);
-        await WarmUpAsync(loop, "direct", routes, profile.StartRate / 2);
-        var ladder = await SearchOrStepAsync(rate => loop.RunAsync("direct", routes, rate, profile.StepDuration), profile.StartRate, directCap);
-        return (ladder, routes);
+        await WarmUpAsync(label, directRoutes, profile.StartRate / 2);
+        return await SearchOrStepAsync(label, directRoutes, profile.StartRate, profile.DirectCap);
     }
 
-    /// <summary>The step, and the server CPU it took per acknowledged message.</summary>
-    public async Task<(StepResult Step, double CpuMicrosPerMessage)> HalfRateAsync(IReadOnlyList<MessageRoute> routes, double rate)
+    /// <summary>The fixed-rate step over the direct threads, on the connections the last search left.</summary>
+    public Task<MeasuredStep> FixedRateAsync() =>
+        MeasureAsync("fixed", profile.FixedRate, profile.FixedDuration);
+
+    /// <summary>Both servers at one rate: half the chat server's best.</summary>
+    public Task<MeasuredStep> HalfRateAsync(double rate) => MeasureAsync("half", rate, profile.HalfRateDuration);
+
+    public async Task<LadderResult> FanOutAsync()
     {
-        Console.WriteLine($"[{target.Name}] latency at {rate:F0} messages/s");
-        // What the server burns with these connections open and nothing sent (timers, keep-alives, GC) is not a message's cost.
-        var idleWindow = TimeSpan.FromSeconds(3);
+        Console.WriteLine($"[{target.Name}] fan-out to a {profile.GroupMembers}-member group");
+        groupRoutes = await Routes.GroupAsync(target, Pool.Peers.Take(profile.GroupMembers).ToList());
+        await target.SettleAsync();
+        await WarmUpAsync("group", groupRoutes, profile.GroupStartRate / 2);
+        return await SearchOrStepAsync("group", groupRoutes, profile.GroupStartRate, profile.GroupCap);
+    }
+
+    /// <summary>
+    /// Runs the step and reads the server's CPU time from /proc around it. What the server burns
+    /// with these connections open and nothing sent (timers, keep-alives, GC) is not a message's
+    /// cost: three idle seconds (at most half as long as the step) are measured first and subtracted.
+    /// </summary>
+    private async Task<MeasuredStep> MeasureAsync(string label, double rate, TimeSpan duration)
+    {
+        Console.WriteLine($"[{target.Name}] {label}: {rate:F0} messages/s for {duration.TotalSeconds:F0} s");
+        var idleWindow = TimeSpan.FromSeconds(Math.Min(3, duration.TotalSeconds / 2));
         var idleStart = server.CpuTime();
         await Task.Delay(idleWindow);
         var idlePerSecond = (server.CpuTime() - idleStart) / idleWindow.TotalSeconds;
         var cpu = server.CpuTime();
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var step = await new OpenLoop(target, book).RunAsync("half", routes, rate, profile.HalfRateDuration);
-        var busy = server.CpuTime() - cpu - idlePerSecond * System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var started = Stopwatch.GetTimestamp();
+        var step = await loop.RunAsync(label, directRoutes!, rate, duration);
+        var busy = server.CpuTime() - cpu - idlePerSecond * Stopwatch.GetElapsedTime(started).TotalSeconds;
         var perMessage = Math.Max(0, busy.TotalMicroseconds) / Math.Max(1, step.Acked);
         Console.WriteLine($"  {target.Name,-8} server CPU {perMessage:F0} µs per message");
-        return (step, perMessage);
-    }
-
-    public async Task<(LadderResult FanOut, IReadOnlyList<MessageRoute> Routes)> FanOutAsync()
-    {
-        Console.WriteLine($"[{target.Name}] fan-out to a {profile.GroupMembers}-member group");
-        var routes = await Routes.GroupAsync(target, Peers.Take(profile.GroupMembers).ToList());
         await target.SettleAsync();
-        var loop = new OpenLoop(target, book);
-        await WarmUpAsync(loop, "group", routes, profile.GroupStartRate / 2);
-        var ladder = await SearchOrStepAsync(rate => loop.RunAsync("group", routes, rate, profile.StepDuration), profile.GroupStartRate, groupCap);
-        return (ladder, routes);
+        return new MeasuredStep(step, perMessage);
     }
 
     /// <summary>
@@ -70,7 +95,7 @@ internal sealed class TargetPhases(BenchProfile profile, ServerProcess server, I
     /// its hot paths (tiered JIT) during its first seconds of load, and a search whose first step
     /// paid for that would stop at the start rate.
     /// </summary>
-    private async Task WarmUpAsync(OpenLoop loop, string label, IReadOnlyList<MessageRoute> routes, double rate)
+    private async Task WarmUpAsync(string label, IReadOnlyList<MessageRoute> routes, double rate)
     {
         if (profile.WarmUp > TimeSpan.Zero)
         {
@@ -79,15 +104,14 @@ internal sealed class TargetPhases(BenchProfile profile, ServerProcess server, I
         }
     }
 
-    public bool AnyDropped => Peers.Any(p => p.DroppedUnexpectedly);
-
-    private async Task<LadderResult> SearchOrStepAsync(Func<double, Task<StepResult>> step, double start, double cap)
+    private async Task<LadderResult> SearchOrStepAsync(string label, IReadOnlyList<MessageRoute> routes, double start, double cap)
     {
-        if (profile.SearchForMaximum)
+        if (!profile.SearchForMaximum)
         {
-            return await RateLadder.SearchAsync(step, start, cap, profile.RefineSteps);
+            return LadderResult.Single(await loop.RunAsync(label, routes, start, profile.StepDuration), cap);
         }
-        var once = await step(start);
-        return new LadderResult(once.Sustained ? once : null, once.Sustained ? null : once, [once], ReachedCap: false);
+        return await RateLadder.SearchAsync(
+            (rate, retry) => loop.RunAsync(retry ? $"{label} retry" : label, routes, rate, profile.StepDuration, stopWhenMissed: true),
+            start, cap, profile.RefineSteps, profile.RetryMisses);
     }
 }
