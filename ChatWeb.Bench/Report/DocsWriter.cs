@@ -1,6 +1,9 @@
 namespace ChatWeb.Bench.Report;
 
-/// <summary>Replaces the generated part of docs/performance.md, leaving the prose around it alone.</summary>
+/// <summary>
+/// Replaces the generated part of docs/performance.md, leaving the prose around it alone. The
+/// markers count only on lines of their own, so prose may name them.
+/// </summary>
 internal static class DocsWriter
 {
     public const string Begin = "<!-- bench:results:begin -->";
@@ -8,12 +11,23 @@ internal static class DocsWriter
 
     public static void Write(string path, string table)
     {
-        var generated = $"{Begin}\n{table.TrimEnd()}\n{End}";
-        var text = File.Exists(path) ? File.ReadAllText(path) : "# Performance\n\n";
-        var (start, end) = (text.IndexOf(Begin, StringComparison.Ordinal), text.IndexOf(End, StringComparison.Ordinal));
-        text = start >= 0 && end > start
-            ? text[..start] + generated + text[(end + End.Length)..]
-            : text.TrimEnd() + "\n\n" + generated + "\n";
-        File.WriteAllText(path, text);
+        var generated = new[] { Begin, table.TrimEnd(), End };
+        var lines = File.Exists(path) ? File.ReadAllText(path).Split('\n').ToList() : ["# Performance", ""];
+        var start = lines.FindIndex(l => l.TrimEnd('\r') == Begin);
+        var end = start < 0 ? -1 : lines.FindIndex(start + 1, l => l.TrimEnd('\r') == End);
+        if (start >= 0 && end > start)
+        {
+            lines.RemoveRange(start, end - start + 1);
+            lines.InsertRange(start, generated);
+        }
+        else
+        {
+            while (lines.Count > 0 && lines[^1].Trim().Length == 0)
+            {
+                lines.RemoveAt(lines.Count - 1);
+            }
+            lines.AddRange(["", .. generated, ""]);
+        }
+        File.WriteAllText(path, string.Join('\n', lines));
     }
 }
