@@ -26,8 +26,6 @@ public static class DatabaseRegistration
 
         if (string.Equals(provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            // One system call per committed transaction's log frames instead of two per frame.
-            SqliteLogWrites.Install();
             var sqlite = ResolveSqlitePath(string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/chatweb.db" : connectionString, contentRoot);
             services.AddPooledDbContextFactory<SqliteChatDbContext>(o => ConfigureSqlite(o, sqlite));
             services.AddSingleton<IDbContextFactory<ChatDbContext>, ChatDbContextFactory<SqliteChatDbContext>>();
