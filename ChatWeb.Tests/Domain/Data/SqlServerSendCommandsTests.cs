@@ -104,6 +104,18 @@ public sealed partial class SqlServerSendCommandsTests
     }
 
     [Fact]
+    public void Commit_OfABodyWithHalfASurrogatePair_StoresItAsSqliteDoes_WithTheReplacementCharacter()
+    {
+        var writes = Writes(messages: 1, threads: 1);
+        writes = writes with { Messages = [NewMessage(writes.Threads[0].ThreadId, 1, "half \ud83d an emoji")] };
+
+        using var command = SqlServerSendCommands.Commit(writes);
+
+        using var json = JsonDocument.Parse((string)command.Parameters["@Messages"].Value);
+        Assert.Equal("half \ufffd an emoji", json.RootElement[0].GetProperty("body").GetString());
+    }
+
+    [Fact]
     public void Begin_CarriesTheThreadsInTheirLockOrder_AndTheKeysAsGiven()
     {
         var threads = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).Order().ToList();
