@@ -20,7 +20,10 @@ public static class DomainRegistration
         services.AddSingleton<ConversationService>();
         services.AddSingleton<GroupService>();
         services.AddSingleton<ThreadSettingsService>();
-        services.AddSingleton<MessageService>();
+        // Built by hand: its constructor takes the internal message store and writer, which the
+        // container's activator (public constructors only) cannot see.
+        services.AddSingleton(sp => new MessageService(
+            sp.GetRequiredService<IMessageStore>(), sp.GetRequiredService<GroupCommitWriter>(), sp.GetRequiredService<IChatNotifier>()));
         services.AddSingleton<PresenceService>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<DirectoryService>();

@@ -7,4 +7,7 @@ public enum ChatErrorKind
     Invalid,
     Forbidden,
     TooFast,
+
+    /// <summary>The store could not take or confirm the change just now; the same call, repeated, is safe.</summary>
+    Unavailable,
 }

@@ -1,7 +1,11 @@
 namespace ChatWeb.Domain.Chat;
 
-/// <summary>A refusal with a message fit to show the person who asked. Nothing was written.</summary>
-public sealed class ChatException(ChatErrorKind kind, string message) : Exception(message)
+/// <summary>
+/// A refusal with a message fit to show the person who asked; nothing was written. Or, with
+/// <see cref="ChatErrorKind.Unavailable"/>, a send the store could not take or confirm: the caller
+/// sends it again with the same client message id, which stores it once or answers with what was stored.
+/// </summary>
+public sealed class ChatException(ChatErrorKind kind, string message, Exception? cause = null) : Exception(message, cause)
 {
     public ChatErrorKind Kind { get; } = kind;
 
@@ -14,4 +18,12 @@ public sealed class ChatException(ChatErrorKind kind, string message) : Exceptio
     public static ChatException Invalid(string message) => new(ChatErrorKind.Invalid, message);
 
     public static ChatException Forbidden(string message) => new(ChatErrorKind.Forbidden, message);
+
+    /// <summary>The send's transaction did not commit (the database failed, was busy or unreachable, or the server is stopping).</summary>
+    public static ChatException NotStored(Exception cause) =>
+        new(ChatErrorKind.Unavailable, "Not stored: the message could not be stored just now. Send it again with the same client message id.", cause);
+
+    /// <summary>The send's transaction committed, but could not be confirmed on disk.</summary>
+    public static ChatException NotConfirmed(Exception cause) =>
+        new(ChatErrorKind.Unavailable, "Not confirmed: the message could not be confirmed on disk. Send it again with the same client message id.", cause);
 }

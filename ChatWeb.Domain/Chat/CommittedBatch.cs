@@ -1,10 +1,14 @@
 namespace ChatWeb.Domain.Chat;
 
-/// <summary>A batch the writer has committed, with how each of its sends ended, waiting to be answered.</summary>
+/// <summary>A batch the writer has ended (committed, or rolled back with nothing to write), with how each of its sends ended.</summary>
 internal sealed record CommittedBatch(IReadOnlyList<PendingSend> Sends, IReadOnlyList<SendOutcome> Outcomes)
 {
-    /// <summary>Completes each caller with its outcome.</summary>
-    public void Answer()
+    /// <summary>
+    /// Completes each caller with its outcome once the batch is durable. If it could not be made
+    /// durable, no stored message is acknowledged: each such caller sees an error and sends again
+    /// with the same client message id, which answers with what was stored. Refusals keep their own error.
+    /// </summary>
+    public void Answer(Exception? durabilityError)
     {
         for (var i = 0; i < Sends.Count; i++)
         {
@@ -12,23 +16,14 @@ internal sealed record CommittedBatch(IReadOnlyList<PendingSend> Sends, IReadOnl
             {
                 Sends[i].Fail(error);
             }
+            else if (durabilityError is not null)
+            {
+                Sends[i].Fail(ChatException.NotConfirmed(durabilityError));
+            }
             else
             {
                 Sends[i].Complete(Outcomes[i].Stored);
             }
-        }
-    }
-
-    /// <summary>
-    /// The commit could not be made durable: no stored message is acknowledged. Each caller sees the
-    /// error and sends again with the same client message id, which answers with what was stored.
-    /// </summary>
-    public void Fail(Exception flushError)
-    {
-        var error = new IOException("The message could not be confirmed on disk. Send it again.", flushError);
-        for (var i = 0; i < Sends.Count; i++)
-        {
-            Sends[i].Fail(Outcomes[i].Error ?? error);
         }
     }
 }

@@ -1,29 +1,19 @@
-using ChatWeb.Domain.Data;
-using ChatWeb.Domain.Entities;
-using Microsoft.EntityFrameworkCore;
-
 namespace ChatWeb.Domain.Chat;
 
 /// <summary>Sending by the consistency protocol, and reading history by seq.</summary>
-public sealed class MessageService : IDisposable
+public sealed class MessageService
 {
-    private readonly IDbContextFactory<ChatDbContext> dbFactory;
+    private readonly IMessageStore store;
     private readonly IChatNotifier notifier;
 
-    // Owned here so every host that has a MessageService has exactly one writer, with no extra registration.
-    private readonly MessageWriteQueue writes;
+    // The process's group-commit writer: a hosted service, started and stopped by the host.
+    private readonly GroupCommitWriter writes;
 
-    public MessageService(IDbContextFactory<ChatDbContext> dbFactory, IChatNotifier notifier, TimeProvider clock)
-        : this(dbFactory, notifier, clock, statementsFor: null)
+    internal MessageService(IMessageStore store, GroupCommitWriter writes, IChatNotifier notifier)
     {
-    }
-
-    /// <param name="statementsFor">How the writer stores batches: the provider's own way unless a test asks for the other.</param>
-    internal MessageService(IDbContextFactory<ChatDbContext> dbFactory, IChatNotifier notifier, TimeProvider clock, Func<ChatDbContext, IBatchStatements>? statementsFor)
-    {
-        this.dbFactory = dbFactory;
+        this.store = store;
+        this.writes = writes;
         this.notifier = notifier;
-        writes = new MessageWriteQueue(dbFactory, clock, statementsFor);
     }
 
     /// <summary>
@@ -57,16 +47,7 @@ public sealed class MessageService : IDisposable
             ChatInput.Seq(requested, "beforeSeq");
         }
         var take = ChatInput.PageSize(limit);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await RequireMemberAsync(db, userId, threadId, ct);
-        var query = db.Messages.AsNoTracking().Where(m => m.ThreadId == threadId);
-        if (beforeSeq is { } before)
-        {
-            query = query.Where(m => m.Seq < before);
-        }
-        var page = await Project(query.OrderByDescending(m => m.Seq).Take(take)).ToListAsync(ct);
-        page.Reverse();
-        return page;
+        return await store.ReadBeforeAsync(userId, threadId, beforeSeq, take, ct) ?? throw ChatException.ThreadNotFound();
     }
 
     /// <summary>Everything after <paramref name="afterSeq"/>, ascending: how a device catches up after a gap or a reconnect.</summary>
@@ -74,25 +55,6 @@ public sealed class MessageService : IDisposable
     {
         ChatInput.Seq(afterSeq, "afterSeq");
         var take = ChatInput.PageSize(limit);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await RequireMemberAsync(db, userId, threadId, ct);
-        return await Project(db.Messages.AsNoTracking()
-                .Where(m => m.ThreadId == threadId && m.Seq > afterSeq)
-                .OrderBy(m => m.Seq)
-                .Take(take))
-            .ToListAsync(ct);
+        return await store.ReadAfterAsync(userId, threadId, afterSeq, take, ct) ?? throw ChatException.ThreadNotFound();
     }
-
-    private static async Task RequireMemberAsync(ChatDbContext db, string userId, Guid threadId, CancellationToken ct)
-    {
-        if (!await db.ThreadMembers.AnyAsync(m => m.OwnerId == userId && m.ThreadId == threadId, ct))
-        {
-            throw ChatException.ThreadNotFound();
-        }
-    }
-
-    public void Dispose() => writes.Dispose();
-
-    private static IQueryable<ChatMessage> Project(IQueryable<Message> messages) =>
-        messages.Select(m => new ChatMessage(m.Id, m.ThreadId, m.Seq, m.Sender!.UserName!, m.Sender.DisplayName, m.Body, m.SentAt, m.ClientMessageId));
 }

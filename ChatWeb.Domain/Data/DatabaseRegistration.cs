@@ -1,3 +1,4 @@
+using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Data.Sqlite;
 using ChatWeb.Domain.Data.SqlServer;
 using Microsoft.AspNetCore.Identity;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatWeb.Domain.Data;
 
@@ -15,9 +17,10 @@ public static class DatabaseRegistration
 
     /// <summary>
     /// Registers <see cref="IDbContextFactory{ChatDbContext}"/> for the configured provider, plus a
-    /// scoped <see cref="ChatDbContext"/> for Identity's stores. Fails fast on bad configuration.
-    /// Contexts are pooled: every send, read and presence change takes one, and building a fresh
-    /// context (its internal service scope) cost more CPU than the SQL it then ran.
+    /// scoped <see cref="ChatDbContext"/> for Identity's stores, the provider's message store, and
+    /// the group-commit writer as a hosted service (the host starts and stops it). Fails fast on bad
+    /// configuration. Contexts are pooled: every read and presence change takes one, and building a
+    /// fresh context (its internal service scope) cost more CPU than the SQL it then ran.
     /// </summary>
     public static IServiceCollection AddChatDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -26,11 +29,10 @@ public static class DatabaseRegistration
 
         if (string.Equals(provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            // One system call per committed transaction's log frames instead of two per frame.
-            SqliteLogWrites.Install();
             var sqlite = ResolveSqlitePath(string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/chatweb.db" : connectionString, contentRoot);
             services.AddPooledDbContextFactory<SqliteChatDbContext>(o => ConfigureSqlite(o, sqlite));
             services.AddSingleton<IDbContextFactory<ChatDbContext>, ChatDbContextFactory<SqliteChatDbContext>>();
+            services.AddSingleton<IMessageStore>(sp => new SqliteMessageStore(sqlite, sp.GetRequiredService<IDbContextFactory<ChatDbContext>>()));
         }
         else if (string.Equals(provider, DatabaseProviders.SqlServer, StringComparison.OrdinalIgnoreCase))
         {
@@ -42,6 +44,7 @@ public static class DatabaseRegistration
             }
             services.AddPooledDbContextFactory<SqlServerChatDbContext>(o => ConfigureSqlServer(o, connectionString));
             services.AddSingleton<IDbContextFactory<ChatDbContext>, ChatDbContextFactory<SqlServerChatDbContext>>();
+            services.AddSingleton<IMessageStore>(sp => new SqlServerMessageStore(connectionString, sp.GetRequiredService<IDbContextFactory<ChatDbContext>>()));
         }
         else
         {
@@ -50,6 +53,10 @@ public static class DatabaseRegistration
         }
 
         services.AddScoped<ChatDbContext>(sp => sp.GetRequiredService<IDbContextFactory<ChatDbContext>>().CreateDbContext());
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<GroupCommitWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
         // The migrations hold Identity's version 3 tables (passkeys); the model must say so wherever it is built.
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         return services;

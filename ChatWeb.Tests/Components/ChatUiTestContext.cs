@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor.Services;
 using Xunit;
@@ -72,6 +73,11 @@ public abstract class ChatUiTestContext : BunitContext, IAsyncLifetime
         // The components only load when interactive, as in a live circuit (not while prerendering).
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         await DatabaseInitializer.MigrateAsync(DbFactory, NullLogger.Instance, TimeSpan.Zero, Ct);
+        // What the app's host does at start: the group-commit writer begins taking sends.
+        foreach (var hosted in Services.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(Ct);
+        }
     }
 
     protected IDbContextFactory<ChatDbContext> DbFactory => Services.GetRequiredService<IDbContextFactory<ChatDbContext>>();
@@ -106,6 +112,11 @@ public abstract class ChatUiTestContext : BunitContext, IAsyncLifetime
 
     protected override async ValueTask DisposeAsyncCore()
     {
+        // The writer answers what it was given and lets go of the database before the file goes.
+        foreach (var hosted in Services.GetServices<IHostedService>().Reverse())
+        {
+            await hosted.StopAsync(CancellationToken.None);
+        }
         await base.DisposeAsyncCore();
         DeleteDatabase();
     }

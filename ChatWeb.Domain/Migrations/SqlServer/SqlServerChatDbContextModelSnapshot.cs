@@ -199,11 +199,15 @@ namespace ChatWeb.Domain.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    SqlServerKeyBuilderExtensions.IsClustered(b.HasKey("Id"), false);
+
                     b.HasIndex("SenderId", "ClientMessageId")
                         .IsUnique();
 
                     b.HasIndex("ThreadId", "Seq")
                         .IsUnique();
+
+                    SqlServerIndexBuilderExtensions.IsClustered(b.HasIndex("ThreadId", "Seq"));
 
                     b.ToTable("Messages", (string)null);
                 });

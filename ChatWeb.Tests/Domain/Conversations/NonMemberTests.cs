@@ -8,7 +8,7 @@ namespace ChatWeb.Tests.Domain.Conversations;
 /// A stranger learns nothing about a thread and changes nothing in it: every operation answers
 /// exactly as for a thread that does not exist.
 /// </summary>
-public sealed class NonMemberTests : DomainTest
+public class NonMemberTests : DomainTest
 {
     public static readonly TheoryData<string> Operations =
     [
@@ -16,7 +16,7 @@ public sealed class NonMemberTests : DomainTest
         "Rename", "AddMembers", "RemoveMember", "Leave",
     ];
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(Operations))]
     public async Task Operation_ByNonMember_IsNotFoundAndWritesNothing(string operation)
     {
@@ -35,7 +35,7 @@ public sealed class NonMemberTests : DomainTest
         Assert.Equal(0, Db.Notifier.Count);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(Operations))]
     public async Task Operation_OnUnknownThread_IsTheSameNotFound(string operation)
     {
@@ -51,7 +51,7 @@ public sealed class NonMemberTests : DomainTest
         Assert.Equal(0, Db.Notifier.Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_NonMemberReusingTheirOwnClientMessageId_IsNotFoundAndWritesNothing()
     {
         var people = await Db.CreateUsersAsync([("Owner", null), ("Member", null), ("Stranger", null)], Ct);

@@ -6,9 +6,9 @@ using Xunit;
 
 namespace ChatWeb.Tests.Domain.Conversations;
 
-public sealed class OpenDirectTests : DomainTest
+public class OpenDirectTests : DomainTest
 {
-    [Fact]
+    [DatabaseFact]
     public async Task OpenDirectAsync_TwentyConcurrentOpensInBothDirections_GiveExactlyOneThread()
     {
         var (ann, bob) = await TwoPeopleAsync();
@@ -26,7 +26,7 @@ public sealed class OpenDirectTests : DomainTest
         Assert.Single(Db.Notifier.ThreadsUpdated);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OpenDirectAsync_FirstOpen_CreatesADirectThreadAndTellsBothPeople()
     {
         var (ann, bob) = await TwoPeopleAsync();
@@ -40,7 +40,7 @@ public sealed class OpenDirectTests : DomainTest
         Assert.Equal("Ann", announced[bob.Id].Title);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OpenDirectAsync_ReopenFromEitherSide_ReturnsTheSameThreadWithoutAnnouncing()
     {
         var (ann, bob) = await TwoPeopleAsync();
@@ -57,7 +57,7 @@ public sealed class OpenDirectTests : DomainTest
         Assert.Equal(0, Db.Notifier.Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OpenDirectAsync_WithYourself_IsInvalidAndWritesNothing()
     {
         var (ann, _) = await TwoPeopleAsync();
@@ -68,7 +68,7 @@ public sealed class OpenDirectTests : DomainTest
         ChatAssert.Unchanged(before, await Db.StateAsync(Ct));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("nobody@corp.example")]
     [InlineData("")]
     [InlineData(null)]

@@ -7,7 +7,7 @@ namespace ChatWeb.Tests.Domain.Conversations;
 
 public class ThreadListTests : DomainTest
 {
-    [Fact]
+    [DatabaseFact]
     public async Task GetThreadsAsync_SeveralThreads_OrderedByLastMessageNewestFirst()
     {
         var (me, bob, cy, dee) = await FourPeopleAsync();
@@ -25,7 +25,7 @@ public class ThreadListTests : DomainTest
         Assert.Equal(TestClock.Start.AddMinutes(3), threads[0].LastMessageAt);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_SummariesNameTheLastSender_UntilTheyLeave()
     {
         var (me, bob, cy, _) = await FourPeopleAsync();
@@ -45,7 +45,7 @@ public class ThreadListTests : DomainTest
         Assert.Equal(("on my way", null, null), (afterLeaving.LastMessagePreview, afterLeaving.LastMessageSender, afterLeaving.LastMessageSenderDisplayName));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetThreadsAsync_DirectThread_TitleIsTheOtherPersonsDisplayName()
     {
         var (me, bob, _, _) = await FourPeopleAsync();
@@ -58,7 +58,7 @@ public class ThreadListTests : DomainTest
         Assert.Equal("Mia Moss", bobs.Title);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetThreadsAsync_NicknameMuteAndUnread_AreEachPersonsOwn()
     {
         var (me, bob, _, _) = await FourPeopleAsync();
@@ -75,7 +75,7 @@ public class ThreadListTests : DomainTest
         Assert.Equal(("Team", (string?)null, "Team", false, 0L, MemberRole.Owner), (bobs.Title, bobs.Nickname, bobs.DisplayTitle, bobs.IsMuted, bobs.UnreadCount, bobs.Role));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetThreadsAsync_Preview_IsTheLastMessageOnOneLine()
     {
         var (me, bob, _, _) = await FourPeopleAsync();
@@ -88,7 +88,7 @@ public class ThreadListTests : DomainTest
         Assert.Equal("line one line two", summary.LastMessagePreview);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetThreadsAsync_LongLastMessage_PreviewIsCutTo120CharactersWithAnEllipsis()
     {
         var (me, bob, _, _) = await FourPeopleAsync();
@@ -101,7 +101,7 @@ public class ThreadListTests : DomainTest
         Assert.Equal(ChatThread.PreviewMaxLength, summary.LastMessagePreview!.Length);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetThreadsAsync_EmojiAtThePreviewCut_PreviewNeverHoldsHalfACharacter()
     {
         var (me, bob, _, _) = await FourPeopleAsync();
@@ -115,7 +115,7 @@ public class ThreadListTests : DomainTest
         Assert.DoesNotContain('\uFFFD', summary.LastMessagePreview!);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetThreadsAsync_ManyThreadsWithMessages_IssuesExactlyOneSqlCommand()
     {
         var (me, bob, cy, dee) = await FourPeopleAsync();
@@ -135,7 +135,7 @@ public class ThreadListTests : DomainTest
         Assert.Equal(4, threads.Single(t => t.Id == group.Id).Members.Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetThreadsAsync_SomeoneWithNoThreads_SeesNoneOfOthersThreads()
     {
         var (me, bob, cy, _) = await FourPeopleAsync();
@@ -146,7 +146,7 @@ public class ThreadListTests : DomainTest
         Assert.Empty(threads);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_GroupMessage_WritesOnlyTheSendersMemberRow()
     {
         var (me, bob, cy, dee) = await FourPeopleAsync();

@@ -4,9 +4,9 @@ using Xunit;
 
 namespace ChatWeb.Tests.Domain.Conversations;
 
-public sealed class UnreadCountTests : DomainTest
+public class UnreadCountTests : DomainTest
 {
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_MessagesFromOthers_CountAsUnreadButNotForTheSender()
     {
         var (ann, bob, thread) = await DirectThreadAsync();
@@ -20,7 +20,7 @@ public sealed class UnreadCountTests : DomainTest
         Assert.Equal((0L, 3L), await UnreadAsync(ann, thread));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_Reply_LeavesNothingUnreadForTheReplier()
     {
         var (ann, bob, thread) = await DirectThreadAsync();
@@ -33,7 +33,7 @@ public sealed class UnreadCountTests : DomainTest
         Assert.Equal((1L, 2L), await UnreadAsync(ann, thread));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MarkReadAsync_Forward_ReducesUnread()
     {
         var (ann, bob, thread) = await SentAsync(3);
@@ -45,7 +45,7 @@ public sealed class UnreadCountTests : DomainTest
         Assert.Equal((0L, 3L), await UnreadAsync(ann, thread));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MarkReadAsync_Backward_NeverMovesTheWatermarkBack()
     {
         var (_, bob, thread) = await SentAsync(3);
@@ -57,7 +57,7 @@ public sealed class UnreadCountTests : DomainTest
         Assert.Equal((1L, 2L), await UnreadAsync(bob, thread));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MarkReadAsync_BeyondLastSeq_ClampsSoLaterMessagesStillCount()
     {
         var (ann, bob, thread) = await SentAsync(3);
@@ -69,7 +69,7 @@ public sealed class UnreadCountTests : DomainTest
         Assert.Equal((1L, 3L), await UnreadAsync(bob, thread));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MarkReadAsync_NegativeSeq_IsInvalid()
     {
         var (_, bob, thread) = await SentAsync(1);
@@ -77,7 +77,7 @@ public sealed class UnreadCountTests : DomainTest
         await ChatAssert.RefusedAsync(ChatErrorKind.Invalid, () => Db.Settings.MarkReadAsync(bob.Id, thread, -1, Ct));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SetMutedAsync_MutedThread_StillCountsUnread()
     {
         var (ann, bob, thread) = await SentAsync(1);
@@ -90,7 +90,7 @@ public sealed class UnreadCountTests : DomainTest
         Assert.Equal(2, summary.UnreadCount);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MarkReadAsync_TellsOnlyTheReadersOwnDevices()
     {
         var (_, bob, thread) = await SentAsync(2);

@@ -1,4 +1,4 @@
-using ChatWeb.Domain.Chat;
+using ChatWeb.Domain.Data.Sqlite;
 using ChatWeb.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Xunit;

@@ -1,4 +1,5 @@
-using ChatWeb.Domain.Chat;
+using ChatWeb.Domain.Data;
+using ChatWeb.Domain.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 using Xunit;
 

@@ -6,9 +6,9 @@ using Xunit;
 
 namespace ChatWeb.Tests.Domain.Groups;
 
-public sealed class CreateGroupTests : DomainTest
+public class CreateGroupTests : DomainTest
 {
-    [Fact]
+    [DatabaseFact]
     public async Task CreateGroupAsync_TitleAndMembers_CreatesGroupWithCreatorAsOwner()
     {
         var (owner, ann, bob) = await ThreePeopleAsync();
@@ -23,7 +23,7 @@ public sealed class CreateGroupTests : DomainTest
         Assert.Equal(("Release crew", MemberRole.Member), (annsView.Title, annsView.Role));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CreateGroupAsync_Created_TellsEveryMemberWithTheirOwnView()
     {
         var (owner, ann, bob) = await ThreePeopleAsync();
@@ -37,7 +37,7 @@ public sealed class CreateGroupTests : DomainTest
         Assert.Equal(MemberRole.Member, views[bob.Id].Role);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CreateGroupAsync_DuplicateNamesAndTheCreatorListed_AddsEachPersonOnce()
     {
         var (owner, ann, _) = await ThreePeopleAsync();
@@ -51,7 +51,7 @@ public sealed class CreateGroupTests : DomainTest
 
     public static readonly TheoryData<string[]> NoOtherMember = new() { Array.Empty<string>(), new[] { "  " }, new[] { "SELF", "" } };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(NoOtherMember))]
     public async Task CreateGroupAsync_NoOtherMember_IsInvalidAndWritesNothing(string[] names)
     {
@@ -65,7 +65,7 @@ public sealed class CreateGroupTests : DomainTest
         Assert.Equal(0, Db.Notifier.Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CreateGroupAsync_UnknownPersonAmongMembers_IsNotFoundAndWritesNothing()
     {
         var (owner, ann, _) = await ThreePeopleAsync();
@@ -78,7 +78,7 @@ public sealed class CreateGroupTests : DomainTest
         ChatAssert.Unchanged(before, await Db.StateAsync(Ct));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
@@ -92,7 +92,7 @@ public sealed class CreateGroupTests : DomainTest
         ChatAssert.Unchanged(before, await Db.StateAsync(Ct));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CreateGroupAsync_TitleOf101Characters_IsInvalidAndWritesNothing()
     {
         var (owner, ann, _) = await ThreePeopleAsync();
@@ -103,7 +103,7 @@ public sealed class CreateGroupTests : DomainTest
         ChatAssert.Unchanged(before, await Db.StateAsync(Ct));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CreateGroupAsync_TitleOfExactly100Characters_IsAccepted()
     {
         var (owner, ann, _) = await ThreePeopleAsync();

@@ -5,9 +5,9 @@ using Xunit;
 
 namespace ChatWeb.Tests.Domain.Groups;
 
-public sealed class GroupAdministrationTests : DomainTest
+public class GroupAdministrationTests : DomainTest
 {
-    [Fact]
+    [DatabaseFact]
     public async Task RenameAsync_ByOwner_RenamesForEveryMember()
     {
         var (owner, ann, bob, group) = await GroupAsync();
@@ -21,7 +21,7 @@ public sealed class GroupAdministrationTests : DomainTest
         Assert.All(views.Values, v => Assert.Equal("New name", v.Title));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RenameAsync_InvalidTitle_IsInvalidAndWritesNothing()
     {
         var (owner, _, _, group) = await GroupAsync();
@@ -33,7 +33,7 @@ public sealed class GroupAdministrationTests : DomainTest
         ChatAssert.Unchanged(before, await Db.StateAsync(Ct));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddMembersAsync_ByOwner_NewMemberSeesTheThreadAndItsHistory()
     {
         var (owner, ann, _, group) = await GroupAsync();
@@ -49,7 +49,7 @@ public sealed class GroupAdministrationTests : DomainTest
         Assert.Contains(cy.Id, Assert.Single(Db.Notifier.ThreadsUpdated).ViewsByUserId.Keys);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddMembersAsync_NewMemberStartsWithNothingUnread_AndCountsWhatComesAfter()
     {
         var (owner, ann, _, group) = await GroupAsync();
@@ -66,7 +66,7 @@ public sealed class GroupAdministrationTests : DomainTest
         Assert.Equal(1, after.UnreadCount);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddMembersAsync_UnknownPerson_IsNotFoundAndAddsNobody()
     {
         var (owner, _, _, group) = await GroupAsync();
@@ -78,7 +78,7 @@ public sealed class GroupAdministrationTests : DomainTest
         ChatAssert.Unchanged(before, await Db.StateAsync(Ct));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddMembersAsync_NoNames_IsInvalidAndWritesNothing()
     {
         var (owner, _, _, group) = await GroupAsync();
@@ -91,7 +91,7 @@ public sealed class GroupAdministrationTests : DomainTest
         Assert.Equal(0, Db.Notifier.Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RemoveMemberAsync_ByOwner_RemovedPersonLosesTheThread()
     {
         var (owner, ann, bob, group) = await GroupAsync();
@@ -107,7 +107,7 @@ public sealed class GroupAdministrationTests : DomainTest
         Assert.Equal(new[] { owner.Id, ann.Id }.Order(), remaining.Keys.Order());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RemoveMemberAsync_PersonNotInGroup_IsInvalidAndWritesNothing()
     {
         var (owner, _, _, group) = await GroupAsync();
@@ -122,7 +122,7 @@ public sealed class GroupAdministrationTests : DomainTest
 
     public static readonly TheoryData<string> AdminOperations = ["Rename", "AddMembers", "RemoveMember"];
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(AdminOperations))]
     public async Task AdminOperation_ByPlainMember_IsForbiddenAndWritesNothing(string operation)
     {
@@ -144,7 +144,7 @@ public sealed class GroupAdministrationTests : DomainTest
         Assert.Equal(MemberRole.Member, (await Db.Conversations.GetThreadAsync(bob.Id, group, Ct)).Role);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GroupOperations_OnDirectThread_AreInvalidAndWriteNothing()
     {
         var people = await Db.CreateUsersAsync([("Ann", null), ("Bob", null), ("Cy", null)], Ct);

@@ -5,9 +5,9 @@ using Xunit;
 
 namespace ChatWeb.Tests.Domain.Groups;
 
-public sealed class LeaveGroupTests : DomainTest
+public class LeaveGroupTests : DomainTest
 {
-    [Fact]
+    [DatabaseFact]
     public async Task LeaveAsync_Member_CanNoLongerReadOrSendAndIsToldTheThreadIsGone()
     {
         var (owner, ann, bob, group) = await GroupAsync();
@@ -27,7 +27,7 @@ public sealed class LeaveGroupTests : DomainTest
         Assert.Equal(1, (await Db.Conversations.GetThreadAsync(owner.Id, group, Ct)).LastSeq);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_RetryOfAnEarlierMessageAfterLeaving_IsNotFound()
     {
         var (_, ann, _, group) = await GroupAsync();
@@ -40,7 +40,7 @@ public sealed class LeaveGroupTests : DomainTest
         Assert.Equal(0, Db.Notifier.Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task LeaveAsync_Member_RemainingMembersGetTheThreadWithoutThem()
     {
         var (owner, ann, bob, group) = await GroupAsync();
@@ -53,7 +53,7 @@ public sealed class LeaveGroupTests : DomainTest
         Assert.Equal(MemberRole.Owner, views[owner.Id].Role);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task LeaveAsync_Owner_HandsOwnershipToTheLongestStandingMember()
     {
         var people = await Db.CreateUsersAsync([("Olive Owner", null), ("Early", null), ("Late", null)], Ct);
@@ -74,7 +74,7 @@ public sealed class LeaveGroupTests : DomainTest
         await ChatAssert.RefusedAsync(ChatErrorKind.Forbidden, () => Db.Groups.RenameAsync(late.Id, group.Id, "Late's team", Ct));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task LeaveAsync_OwnerAfterAMemberRejoined_HandsOwnershipToWhoeverHasBeenThereLongest()
     {
         var people = await Db.CreateUsersAsync([("Olive Owner", null), ("Aaron", null), ("Zed", null)], Ct);
@@ -91,7 +91,7 @@ public sealed class LeaveGroupTests : DomainTest
         Assert.Equal(MemberRole.Member, (await Db.Conversations.GetThreadAsync(aaron.Id, group.Id, Ct)).Role);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task LeaveAsync_LastMember_LeavesNobodyToTell()
     {
         var people = await Db.CreateUsersAsync([("Olive Owner", null), ("Ann", null)], Ct);

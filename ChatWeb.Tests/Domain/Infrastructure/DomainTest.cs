@@ -2,17 +2,19 @@ using Xunit;
 
 namespace ChatWeb.Tests.Domain.Infrastructure;
 
-/// <summary>Gives each test its own database file: tests never see each other's rows and may run in parallel.</summary>
+/// <summary>
+/// Gives each test its own database: tests never see each other's rows and may run in parallel.
+/// SQLite, or SQL Server in a suite's <see cref="OnSqlServerAttribute"/> variant.
+/// </summary>
 public abstract class DomainTest : IAsyncLifetime
 {
     protected DomainTestDatabase Db { get; private set; } = null!;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>True in the variants that run a suite's sends through the set-based batch statements.</summary>
-    protected virtual bool SetBasedSends => false;
+    protected DatabaseProvider Provider => OnSqlServerAttribute.IsOn(GetType()) ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite;
 
-    public async ValueTask InitializeAsync() => Db = await DomainTestDatabase.CreateAsync(Ct, SetBasedSends);
+    public async ValueTask InitializeAsync() => Db = await DomainTestDatabase.CreateAsync(Ct, Provider);
 
     public async ValueTask DisposeAsync()
     {

@@ -3,6 +3,7 @@ using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Contacts;
 using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Data.Sqlite;
+using ChatWeb.Domain.Data.SqlServer;
 using ChatWeb.Domain.Entities;
 using ChatWeb.Domain.Presence;
 using Microsoft.AspNetCore.Identity;
@@ -10,30 +11,31 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatWeb.Tests.Domain.Infrastructure;
 
 /// <summary>
-/// A fresh SQLite file, migrated and switched to WAL exactly as the app does at start-up, with the
-/// domain services wired the way the app wires them. The notifier and the clock are the only fakes.
+/// A fresh database, migrated (and on SQLite switched to WAL) exactly as the app does at start-up,
+/// with the domain services wired the way the app wires them and the group-commit writer running,
+/// as the host would run it. SQLite: a file of its own. SQL Server: a database of its own on the
+/// server <see cref="SqlServerTestServer"/> names, dropped afterwards. The notifier and the clock are the only fakes.
 /// </summary>
 public sealed class DomainTestDatabase : IAsyncDisposable
 {
-    private readonly ServiceProvider services;
-    private readonly string folder;
-    private readonly string connectionString;
+    private readonly DatabaseProvider provider;
+    private readonly IConfiguration settings;
+    private readonly string sqliteFolder;
+    private readonly Func<IMessageStore, IMessageStore>? wrapStore;
+    private readonly Action<IServiceCollection>? configure;
+    private readonly List<ServiceProvider> nodes = [];
     private int userCount;
 
-    private DomainTestDatabase(ServiceProvider services, string folder, RecordingChatNotifier notifier, TestClock clock, CommandRecorder commands)
+    private DomainTestDatabase(
+        DatabaseProvider provider, IConfiguration settings, string sqliteFolder, Func<IMessageStore, IMessageStore>? wrapStore, Action<IServiceCollection>? configure)
     {
-        this.services = services;
-        this.folder = folder;
-        Notifier = notifier;
-        Clock = clock;
-        Commands = commands;
-        using var db = Factory.CreateDbContext();
-        connectionString = db.Database.GetConnectionString()!;
+        (this.provider, this.settings, this.sqliteFolder, this.wrapStore, this.configure) = (provider, settings, sqliteFolder, wrapStore, configure);
     }
 
     /// <summary>
@@ -43,55 +45,74 @@ public sealed class DomainTestDatabase : IAsyncDisposable
     private static string ScratchRoot { get; } =
         OperatingSystem.IsLinux() && System.IO.Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
 
-    public RecordingChatNotifier Notifier { get; }
-    public TestClock Clock { get; }
-    public CommandRecorder Commands { get; }
+    public RecordingChatNotifier Notifier { get; } = new();
+    public TestClock Clock { get; } = new();
+    public CommandRecorder Commands { get; } = new();
 
-    public ConversationService Conversations => services.GetRequiredService<ConversationService>();
-    public GroupService Groups => services.GetRequiredService<GroupService>();
-    public ThreadSettingsService Settings => services.GetRequiredService<ThreadSettingsService>();
-    public MessageService Messages => services.GetRequiredService<MessageService>();
-    public PresenceService Presence => services.GetRequiredService<PresenceService>();
-    public ContactService Contacts => services.GetRequiredService<ContactService>();
-    public DirectoryService Directory => services.GetRequiredService<DirectoryService>();
+    private ServiceProvider Services => nodes[0];
 
-    /// <param name="setBasedSends">
-    /// Store sends with the one-statement-per-batch SQL a server database gets, instead of SQLite's
-    /// prepared per-row statements: that SQL then runs against real SQLite too.
-    /// </param>
-    public static Task<DomainTestDatabase> CreateAsync(CancellationToken ct, bool setBasedSends = false) =>
-        CreateAsync(ct, setBasedSends ? db => new SetBasedBatchStatements(db) : null);
+    public ConversationService Conversations => Services.GetRequiredService<ConversationService>();
+    public GroupService Groups => Services.GetRequiredService<GroupService>();
+    public ThreadSettingsService Settings => Services.GetRequiredService<ThreadSettingsService>();
+    public MessageService Messages => Services.GetRequiredService<MessageService>();
+    public PresenceService Presence => Services.GetRequiredService<PresenceService>();
+    public ContactService Contacts => Services.GetRequiredService<ContactService>();
+    public DirectoryService Directory => Services.GetRequiredService<DirectoryService>();
 
-    /// <param name="sendStatements">The send path's statements, for a test that wraps SQLite's own; null for the app's choice.</param>
-    internal static async Task<DomainTestDatabase> CreateAsync(CancellationToken ct, Func<ChatDbContext, IBatchStatements>? sendStatements)
+    public IDbContextFactory<ChatDbContext> Factory => Services.GetRequiredService<IDbContextFactory<ChatDbContext>>();
+
+    /// <summary>The connection string EF's contexts use.</summary>
+    public string ConnectionString
     {
-        var folder = Path.Combine(ScratchRoot, "chatweb-domain-tests", Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Chat"] = "Data Source=chat.db" })
-            .Build();
-
-        var (notifier, clock, commands) = (new RecordingChatNotifier(), new TestClock(), new CommandRecorder());
-        var collection = new ServiceCollection();
-        // Relative, like the app's default: it lands under the content root, whose folder registration creates.
-        collection.AddChatDatabase(configuration, contentRoot: folder);
-        collection.ConfigureDbContext<SqliteChatDbContext>(o => o.AddInterceptors(commands));
-        // The schema the migrations were made with (Identity's passkeys table comes with version 3).
-        collection.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
-        collection.AddSingleton<IChatNotifier>(notifier);
-        collection.AddSingleton<TimeProvider>(clock);
-        collection.AddChatDomain();
-        if (sendStatements is not null)
+        get
         {
-            collection.AddSingleton(sp => new MessageService(
-                sp.GetRequiredService<IDbContextFactory<ChatDbContext>>(), notifier, clock, sendStatements));
+            using var db = Factory.CreateDbContext();
+            return db.Database.GetConnectionString()!;
         }
-
-        var database = new DomainTestDatabase(collection.BuildServiceProvider(validateScopes: true), folder, notifier, clock, commands);
-        await DatabaseInitializer.MigrateAsync(database.Factory, NullLogger.Instance, TimeSpan.Zero, ct);
-        return database;
     }
 
-    public IDbContextFactory<ChatDbContext> Factory => services.GetRequiredService<IDbContextFactory<ChatDbContext>>();
+    public static Task<DomainTestDatabase> CreateAsync(CancellationToken ct, DatabaseProvider provider = DatabaseProvider.Sqlite) =>
+        CreateAsync(ct, provider, wrapStore: null);
+
+    /// <param name="wrapStore">Wraps the provider's message store, for a test that holds or fails it at the port.</param>
+    /// <param name="configure">More registrations, after the app's (an interceptor to watch EF's connections, say).</param>
+    internal static async Task<DomainTestDatabase> CreateAsync(
+        CancellationToken ct, DatabaseProvider provider, Func<IMessageStore, IMessageStore>? wrapStore, Action<IServiceCollection>? configure = null)
+    {
+        var folder = Path.Combine(ScratchRoot, "chatweb-domain-tests", Guid.NewGuid().ToString("N"));
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(provider == DatabaseProvider.Sqlite
+            // Relative, like the app's default: it lands under the content root, whose folder registration creates.
+            ? new Dictionary<string, string?> { ["Database:Provider"] = DatabaseProviders.Sqlite, ["ConnectionStrings:Chat"] = "Data Source=chat.db" }
+            : new Dictionary<string, string?> { ["Database:Provider"] = DatabaseProviders.SqlServer, ["ConnectionStrings:Chat"] = SqlServerTestServer.NewDatabase() })
+            .Build();
+        var database = new DomainTestDatabase(provider, settings, folder, wrapStore, configure);
+        try
+        {
+            database.nodes.Add(database.BuildNode());
+            await DatabaseInitializer.MigrateAsync(database.Factory, NullLogger.Instance, TimeSpan.Zero, ct);
+            await StartAsync(database.Services, ct);
+            return database;
+        }
+        catch
+        {
+            await database.DisposeQuietlyAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Another node on the same database, as a second web node would be: services of its own and a
+    /// writer of its own, sharing this one's notifier and clock.
+    /// </summary>
+    public async Task<MessageService> StartNodeAsync(CancellationToken ct)
+    {
+        var node = BuildNode();
+        nodes.Add(node);
+        await StartAsync(node, ct);
+        return node.GetRequiredService<MessageService>();
+    }
+
+    internal T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
     public Task<ChatDbContext> OpenAsync(CancellationToken ct) => Factory.CreateDbContextAsync(ct);
 
@@ -131,14 +152,96 @@ public sealed class DomainTestDatabase : IAsyncDisposable
 
     public Task<DatabaseState> StateAsync(CancellationToken ct) => DatabaseState.ReadAsync(Factory, ct);
 
+    /// <summary>Stops every node's writer (each answers what it was given first), then drops the database.</summary>
     public async ValueTask DisposeAsync()
     {
-        await services.DisposeAsync();
-        // Pooled connections keep the file open; release them so the folder can go.
-        SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+        foreach (var node in nodes)
+        {
+            await StopAsync(node);
+        }
+        var connectionString = nodes.Count > 0 ? ConnectionString : null;
+        if (provider == DatabaseProvider.SqlServer && nodes.Count > 0)
+        {
+            await using var db = Factory.CreateDbContext();
+            await db.Database.EnsureDeletedAsync(CancellationToken.None);
+        }
+        foreach (var node in nodes)
+        {
+            await node.DisposeAsync();
+        }
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            DeleteSqliteFolder(connectionString);
+        }
+    }
+
+    /// <summary>After a failed start: the start's own error says more than a failed clean-up would.</summary>
+    private async Task DisposeQuietlyAsync()
+    {
         try
         {
-            System.IO.Directory.Delete(folder, recursive: true);
+            await DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // Left for the server's administrator; the test already fails.
+        }
+    }
+
+    private ServiceProvider BuildNode()
+    {
+        var collection = new ServiceCollection();
+        collection.AddChatDatabase(settings, contentRoot: sqliteFolder);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            collection.ConfigureDbContext<SqliteChatDbContext>(o => o.AddInterceptors(Commands));
+        }
+        else
+        {
+            collection.ConfigureDbContext<SqlServerChatDbContext>(o => o.AddInterceptors(Commands));
+        }
+        // The schema the migrations were made with (Identity's passkeys table comes with version 3).
+        collection.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
+        collection.AddSingleton<IChatNotifier>(Notifier);
+        collection.AddSingleton<TimeProvider>(Clock);
+        collection.AddChatDomain();
+        if (wrapStore is { } wrap)
+        {
+            var original = collection.Last(d => d.ServiceType == typeof(IMessageStore));
+            collection.Remove(original);
+            collection.AddSingleton(sp => wrap((IMessageStore)original.ImplementationFactory!(sp)));
+        }
+        configure?.Invoke(collection);
+        return collection.BuildServiceProvider(validateScopes: true);
+    }
+
+    /// <summary>What a host does at start: the writer (and any other hosted service) starts.</summary>
+    private static async Task StartAsync(ServiceProvider node, CancellationToken ct)
+    {
+        foreach (var hosted in node.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(ct);
+        }
+    }
+
+    private static async Task StopAsync(ServiceProvider node)
+    {
+        foreach (var hosted in node.GetServices<IHostedService>().Reverse())
+        {
+            await hosted.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private void DeleteSqliteFolder(string? connectionString)
+    {
+        if (connectionString is not null)
+        {
+            // Pooled connections keep the file open; release them so the folder can go.
+            SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+        }
+        try
+        {
+            System.IO.Directory.Delete(sqliteFolder, recursive: true);
         }
         catch (IOException)
         {

@@ -1,6 +1,5 @@
 using ChatWeb.Domain.Chat;
-using ChatWeb.Domain.Data;
-using ChatWeb.Domain.Entities;
+using ChatWeb.Domain.Data.Sqlite;
 using ChatWeb.Tests.Domain.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -8,8 +7,8 @@ using Xunit;
 namespace ChatWeb.Tests.Domain.Messages;
 
 /// <summary>
-/// On a write-ahead log the writer commits without flushing and a thread of its own flushes before
-/// anyone is answered: a send is acknowledged only once its commit is on disk.
+/// On a write-ahead log the SQLite writer commits without flushing and a thread of its own flushes
+/// before anyone is answered: a send is acknowledged only once its commit is on disk.
 /// </summary>
 public sealed class CommitFlushTests
 {
@@ -19,7 +18,7 @@ public sealed class CommitFlushTests
     public async Task Send_IsCommittedBeforeTheFlush_ButAnsweredAndAnnouncedOnlyAfterIt()
     {
         var gate = new FlushGate();
-        await using var store = await DomainTestDatabase.CreateAsync(Ct, db => new GatedFlushStatements(new SqliteBatchStatements(db), gate));
+        await using var store = await GatedAsync(gate);
         var people = await store.CreateUsersAsync([("Ann", null), ("Bob", null)], Ct);
         var thread = await store.Conversations.OpenDirectAsync(people[0].Id, people[1].UserName, Ct);
         store.Notifier.Clear();
@@ -45,32 +44,18 @@ public sealed class CommitFlushTests
     {
         var gate = new FlushGate { FailNext = true };
         gate.Open();
-        await using var store = await DomainTestDatabase.CreateAsync(Ct, db => new GatedFlushStatements(new SqliteBatchStatements(db), gate));
+        await using var store = await GatedAsync(gate);
         var people = await store.CreateUsersAsync([("Ann", null), ("Bob", null)], Ct);
         var thread = await store.Conversations.OpenDirectAsync(people[0].Id, people[1].UserName, Ct);
 
-        var failed = await Assert.ThrowsAsync<IOException>(() => store.Messages.SendAsync(people[0].Id, thread.Id, "c-1", "hello", Ct));
+        var failed = await ChatAssert.RefusedAsync(ChatErrorKind.Unavailable, () => store.Messages.SendAsync(people[0].Id, thread.Id, "c-1", "hello", Ct));
         var retry = await store.Messages.SendAsync(people[0].Id, thread.Id, "c-1", "hello", Ct);
 
-        Assert.Contains("Send it again", failed.Message);
+        Assert.Contains("Send it again with the same client message id", failed.Message);
+        Assert.IsType<FlushGate.DiskFailure>(failed.InnerException);
         Assert.Equal((1L, "hello"), (retry.Seq, retry.Body));
         await using var db = await store.OpenAsync(Ct);
         Assert.Equal(1, await db.Messages.CountAsync(m => m.ThreadId == thread.Id, Ct));
-    }
-
-    [Fact]
-    public async Task SqliteStatements_OnAWriteAheadLog_LeaveTheFlushToTheFlusher()
-    {
-        await using var store = await DomainTestDatabase.CreateAsync(Ct);
-        await using var db = await store.OpenAsync(Ct);
-        using var statements = new SqliteBatchStatements(db);
-
-        Assert.NotNull(statements.FlushCommits);
-        statements.FlushCommits();
-        // The writer's connection commits without SQLite's own flush (NORMAL), others keep FULL.
-        Assert.Equal(1L, await Scalar(db, "PRAGMA synchronous"));
-        await using var other = await store.OpenAsync(Ct);
-        Assert.Equal(2L, await Scalar(other, "PRAGMA synchronous"));
     }
 
     [Fact]
@@ -78,13 +63,13 @@ public sealed class CommitFlushTests
     {
         var gate = new FlushGate();
         var answered = new List<string>();
-        using (var flusher = new CommitFlusher(gate.Flush))
+        using (var flusher = new CommitFlusher(() => gate.Flush("unused")))
         {
             var first = Batch("first");
-            flusher.Answer(first);
+            flusher.Answer(first.Answer);
             await gate.Reached.WaitAsync(Ct);
             var later = Enumerable.Range(1, 3).Select(i => Batch($"later {i}")).ToList();
-            later.ForEach(flusher.Answer);
+            later.ForEach(b => flusher.Answer(b.Answer));
             Assert.All(later.Append(first), b => Assert.False(b.Sends[0].Result.IsCompleted));
 
             gate.Open();
@@ -105,15 +90,24 @@ public sealed class CommitFlushTests
         gate.Open();
         var refused = ChatException.ThreadNotFound();
         var sends = new[] { Send(), Send() };
-        using (var flusher = new CommitFlusher(gate.Flush))
+        using (var flusher = new CommitFlusher(() => gate.Flush("unused")))
         {
-            flusher.Answer(new CommittedBatch(sends, [Stored("kept"), refused]));
+            flusher.Answer(new CommittedBatch(sends, [Stored("kept"), refused]).Answer);
         }
 
-        var error = await Assert.ThrowsAsync<IOException>(() => sends[0].Result);
+        var error = await Assert.ThrowsAsync<ChatException>(() => sends[0].Result);
+        Assert.Equal(ChatErrorKind.Unavailable, error.Kind);
         Assert.IsType<FlushGate.DiskFailure>(error.InnerException);
         Assert.Same(refused, await Assert.ThrowsAsync<ChatException>(() => sends[1].Result));
     }
+
+    /// <summary>A SQLite database whose writer flushes its log through the gate first.</summary>
+    private static Task<DomainTestDatabase> GatedAsync(FlushGate gate) =>
+        DomainTestDatabase.CreateAsync(Ct, DatabaseProvider.Sqlite, store => ((SqliteMessageStore)store).FlushingWith(path =>
+        {
+            gate.Flush(path);
+            DatabaseFileFlusher.FlushLog(path);
+        }));
 
     private static CommittedBatch Batch(string body) => new([Send()], [Stored(body)]);
 
@@ -121,15 +115,6 @@ public sealed class CommitFlushTests
 
     private static SendOutcome Stored(string body) =>
         new StoredMessage(new ChatMessage(Guid.NewGuid(), Guid.Empty, 1, "ann", "Ann", body, DateTime.UtcNow, "c"), true);
-
-    private static async Task<object?> Scalar(ChatDbContext db, string sql)
-    {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(Ct);
-    }
 
     /// <summary>A flush that waits until the test opens it, and can fail once, as a disk would.</summary>
     private sealed class FlushGate
@@ -145,7 +130,7 @@ public sealed class CommitFlushTests
 
         public void Open() => open.Set();
 
-        public void Flush()
+        public void Flush(string path)
         {
             Interlocked.Increment(ref flushes);
             Reached.Release();
@@ -156,19 +141,5 @@ public sealed class CommitFlushTests
                 throw new DiskFailure();
             }
         }
-    }
-
-    /// <summary>SQLite's send statements with the flush passed through a <see cref="FlushGate"/> first.</summary>
-    private sealed class GatedFlushStatements(SqliteBatchStatements inner, FlushGate gate) : IBatchStatements
-    {
-        public int MaxBatchSize => inner.MaxBatchSize;
-        public Action? FlushCommits => inner.FlushCommits is { } flush ? () => { gate.Flush(); flush(); } : null;
-        public Dictionary<(string SenderId, string ClientMessageId), ChatMessage> FindEarlier(IReadOnlyCollection<(string SenderId, string ClientMessageId)> keys) => inner.FindEarlier(keys);
-        public Dictionary<Guid, ThreadSnapshot> ReadThreads(IReadOnlyCollection<Guid> threadIds) => inner.ReadThreads(threadIds);
-        public Dictionary<Guid, long> AdvanceThreads(IReadOnlyList<ThreadAdvance> advances, DateTime now) => inner.AdvanceThreads(advances, now);
-        public void InsertMessages(IReadOnlyList<Message> messages) => inner.InsertMessages(messages);
-        public void MarkSendersRead(IReadOnlyList<ReadMark> marks) => inner.MarkSendersRead(marks);
-        public void AfterBatch() => inner.AfterBatch();
-        public void Dispose() => inner.Dispose();
     }
 }

@@ -7,8 +7,10 @@ namespace ChatWeb.Tests.Domain.Messages;
 /// Threads of 0, 100 and 101 messages, sent through the real send path once for the whole class:
 /// paging only reads, so the tests can share them.
 /// </summary>
-public sealed class HistoryFixture : IAsyncLifetime
+public class HistoryFixture : IAsyncLifetime
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     public DomainTestDatabase Db { get; private set; } = null!;
     public TestUser Ann { get; private set; } = null!;
     public TestUser Bob { get; private set; } = null!;
@@ -22,7 +24,7 @@ public sealed class HistoryFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        Db = await DomainTestDatabase.CreateAsync(ct);
+        Db = await DomainTestDatabase.CreateAsync(ct, Provider);
         var people = await Db.CreateUsersAsync([("Ann", null), ("Bob", null), ("Cy", null), ("Dee", null)], ct);
         (Ann, Bob) = (people[0], people[1]);
         EmptyThread = (await Db.Conversations.OpenDirectAsync(Ann.Id, Bob.UserName, ct)).Id;

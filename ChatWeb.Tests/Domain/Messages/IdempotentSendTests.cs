@@ -7,7 +7,7 @@ namespace ChatWeb.Tests.Domain.Messages;
 
 public class IdempotentSendTests : DomainTest
 {
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_RetryWithSameClientMessageId_ReturnsStoredMessageAndWritesNoSecondRow()
     {
         var (ann, bob) = await TwoPeopleAsync();
@@ -25,7 +25,7 @@ public class IdempotentSendTests : DomainTest
         Assert.Equal(0, Db.Notifier.Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_RetryAfterLaterMessages_ReturnsTheOriginalSeqAndBody()
     {
         var (ann, bob) = await TwoPeopleAsync();
@@ -41,7 +41,7 @@ public class IdempotentSendTests : DomainTest
         Assert.Equal(3, summary.LastSeq);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_ConcurrentDuplicateRetries_StoreOneMessageAndAnnounceItOnce()
     {
         var (ann, bob) = await TwoPeopleAsync();
@@ -58,7 +58,7 @@ public class IdempotentSendTests : DomainTest
         Assert.Single(Db.Notifier.MessagesStored);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_ClientMessageIdReusedInAnotherThread_IsInvalidAndWritesNothing()
     {
         var (ann, bob) = await TwoPeopleAsync();
@@ -75,7 +75,7 @@ public class IdempotentSendTests : DomainTest
         Assert.Equal(0, Db.Notifier.Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_SameClientMessageIdFromTwoSenders_StoresTwoMessages()
     {
         var (ann, bob) = await TwoPeopleAsync();

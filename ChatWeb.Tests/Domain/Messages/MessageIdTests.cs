@@ -37,12 +37,10 @@ public sealed class MessageIdTests
         Assert.NotEqual(MessageIds.NewId(start), MessageIds.NewId(start));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task SendAsync_StoresAVersion7IdCarryingTheMessagesSendTime(bool setBasedSends)
+    [Fact]
+    public async Task SendAsync_StoresAVersion7IdCarryingTheMessagesSendTime()
     {
-        await using var store = await DomainTestDatabase.CreateAsync(Ct, setBasedSends);
+        await using var store = await DomainTestDatabase.CreateAsync(Ct);
         var people = await store.CreateUsersAsync([("Ann", null), ("Bob", null)], Ct);
         var thread = await store.Conversations.OpenDirectAsync(people[0].Id, people[1].UserName, Ct);
 

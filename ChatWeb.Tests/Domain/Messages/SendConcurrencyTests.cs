@@ -6,7 +6,7 @@ namespace ChatWeb.Tests.Domain.Messages;
 
 public class SendConcurrencyTests : DomainTest
 {
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_FiftyConcurrentSendsFromDifferentMembers_GivesSeqsOneToFiftyWithoutGapOrDuplicate()
     {
         var people = await Db.CreateUsersAsync([("Owner", null), ("Ann", null), ("Bob", null), ("Cy", null), ("Dee", null)], Ct);
@@ -23,7 +23,7 @@ public class SendConcurrencyTests : DomainTest
         Assert.Equal(50, await db.Threads.Where(t => t.Id == group.Id).Select(t => t.LastSeq).SingleAsync(Ct));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_FiftyConcurrentSends_EachAckMatchesTheStoredRowAndIsAnnouncedOnce()
     {
         var people = await Db.CreateUsersAsync([("Owner", null), ("Ann", null)], Ct);

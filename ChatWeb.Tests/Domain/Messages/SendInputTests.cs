@@ -5,9 +5,9 @@ using Xunit;
 
 namespace ChatWeb.Tests.Domain.Messages;
 
-public sealed class SendInputTests : DomainTest
+public class SendInputTests : DomainTest
 {
-    [Theory]
+    [DatabaseTheory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
@@ -22,7 +22,7 @@ public sealed class SendInputTests : DomainTest
         ChatAssert.Unchanged(before, await Db.StateAsync(Ct));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_BodyOf4001Characters_IsInvalidAndWritesNothing()
     {
         var (ann, thread) = await DirectThreadAsync();
@@ -34,7 +34,7 @@ public sealed class SendInputTests : DomainTest
         ChatAssert.Unchanged(before, await Db.StateAsync(Ct));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_BodyOfExactly4000Characters_IsStoredWhole()
     {
         var (ann, thread) = await DirectThreadAsync();
@@ -47,7 +47,7 @@ public sealed class SendInputTests : DomainTest
         Assert.Equal(body, stored.Body);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_BodyWithMarkupAndSurroundingSpace_IsStoredVerbatim()
     {
         var (ann, thread) = await DirectThreadAsync();
@@ -59,7 +59,7 @@ public sealed class SendInputTests : DomainTest
         Assert.Equal(body, Assert.Single(await Db.Messages.GetAfterAsync(ann.Id, thread, 0, null, Ct)).Body);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("  ")]
@@ -73,7 +73,7 @@ public sealed class SendInputTests : DomainTest
         ChatAssert.Unchanged(before, await Db.StateAsync(Ct));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_ClientMessageIdLongerThan64_IsInvalid_And64IsAccepted()
     {
         var (ann, thread) = await DirectThreadAsync();
@@ -84,7 +84,7 @@ public sealed class SendInputTests : DomainTest
         Assert.Equal(1, ack.Seq);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_UnknownThread_IsNotFoundAndWritesNothing()
     {
         var (ann, _) = await DirectThreadAsync();

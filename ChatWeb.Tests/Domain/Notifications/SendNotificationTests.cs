@@ -7,7 +7,7 @@ namespace ChatWeb.Tests.Domain.Notifications;
 
 public class SendNotificationTests : DomainTest
 {
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_Stored_AnnouncesTheMessageToEveryMemberIncludingTheSender()
     {
         var (ann, bob, cy, group) = await GroupAsync();
@@ -19,7 +19,7 @@ public class SendNotificationTests : DomainTest
         Assert.Equal(new[] { ann.Id, bob.Id, cy.Id }.Order(), stored.RecipientIds.Order());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_Stored_EachMemberGetsTheThreadWithTheirOwnUnreadCount()
     {
         var (ann, bob, cy, group) = await GroupAsync();
@@ -37,7 +37,7 @@ public class SendNotificationTests : DomainTest
         Assert.All(views.Values, v => Assert.Equal((3L, "three"), (v.LastSeq, v.LastMessagePreview)));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(0)] // Ann, the sender
     [InlineData(1)]
     [InlineData(2)]
@@ -57,7 +57,7 @@ public class SendNotificationTests : DomainTest
         Assert.Equivalent(announced, await Db.Conversations.GetThreadAsync(person.Id, group, Ct), strict: true);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_Announcing_TheMessageIsAlreadyCommitted()
     {
         var (ann, _, _, group) = await GroupAsync();
@@ -73,7 +73,7 @@ public class SendNotificationTests : DomainTest
         Assert.Equal([true], seenByAnotherConnection);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SendAsync_Refused_AnnouncesNothing()
     {
         var (ann, _, _, group) = await GroupAsync();

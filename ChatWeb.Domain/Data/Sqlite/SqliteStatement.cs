@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace ChatWeb.Domain.Chat;
+namespace ChatWeb.Domain.Data.Sqlite;
 
 /// <summary>
 /// One statement prepared once on a connection's native handle and run many times: bind by
@@ -14,6 +14,12 @@ namespace ChatWeb.Domain.Chat;
 /// of the whole server's allocations. Text is bound from stack buffers and copied by SQLite.
 /// Errors surface as <see cref="SqliteException"/> with SQLite's extended code, as the command would.
 /// </summary>
+/// <remarks>
+/// Public ground only: the connection's <see cref="SqliteConnection.Handle"/>, which
+/// Microsoft.Data.Sqlite documents for calling SQLite directly ("native interop"), and SQLitePCLRaw's
+/// bindings of SQLite's documented C API (<c>sqlite3_prepare_v3</c>, <c>bind</c>, <c>step</c>,
+/// <c>reset</c>, <c>column</c>). The statements run inside the transactions the connection begins.
+/// </remarks>
 internal sealed class SqliteStatement : IDisposable
 {
     /// <summary>How EF writes a date on this provider, so rows read the same whichever path wrote them.</summary>

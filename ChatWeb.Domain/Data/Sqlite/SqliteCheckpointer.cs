@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace ChatWeb.Domain.Chat;
+namespace ChatWeb.Domain.Data.Sqlite;
 
 /// <summary>
 /// Copies SQLite's write-ahead log back into the database file on a thread and connection of its

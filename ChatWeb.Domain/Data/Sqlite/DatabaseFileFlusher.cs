@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Win32.SafeHandles;
 
-namespace ChatWeb.Domain.Chat;
+namespace ChatWeb.Domain.Data.Sqlite;
 
 /// <summary>
 /// Flushes a SQLite database's files to disk from outside SQLite. A database file is opened once

@@ -1,18 +1,18 @@
-namespace ChatWeb.Domain.Chat;
+namespace ChatWeb.Domain.Data.Sqlite;
 
 /// <summary>
-/// Answers committed batches once they are on disk, from a thread of its own, so the writer commits
-/// the next batch while the disk takes the last. With SQLite flushing its log inside every commit,
-/// the writer sat through each flush (most of its time at a few thousand messages a second) and
-/// could not start the next batch meanwhile. One flush here covers every batch committed before it
-/// began, so a busy second takes fewer flushes, not more. Batches are answered in commit order.
+/// Answers ended batches once they are on disk, from a thread of its own, so the writer commits the
+/// next batch while the disk takes the last. With SQLite flushing its log inside every commit, the
+/// writer sat through each flush (most of its time at a few thousand messages a second) and could
+/// not start the next batch meanwhile. One flush here covers every batch committed before it began,
+/// so a busy second takes fewer flushes, not more. Batches are answered in the order they ended.
 /// </summary>
 internal sealed class CommitFlusher : IDisposable
 {
     private readonly Action flush;
     private readonly Thread thread;
     private readonly object gate = new();
-    private List<CommittedBatch> waiting = [];
+    private List<Action<Exception?>> waiting = [];
     private bool stopping;
 
     /// <param name="flush">Makes everything committed so far durable; runs on the flusher's thread only.</param>
@@ -23,12 +23,12 @@ internal sealed class CommitFlusher : IDisposable
         thread.Start();
     }
 
-    /// <summary>Queues a committed batch; its callers are answered after the next flush.</summary>
-    public void Answer(CommittedBatch batch)
+    /// <summary>Queues an ended batch's answer: called after the next flush, with null, or with the flush's error.</summary>
+    public void Answer(Action<Exception?> answer)
     {
         lock (gate)
         {
-            waiting.Add(batch);
+            waiting.Add(answer);
             Monitor.Pulse(gate);
         }
     }
@@ -46,7 +46,7 @@ internal sealed class CommitFlusher : IDisposable
 
     private void Run()
     {
-        List<CommittedBatch> taken = [];
+        List<Action<Exception?>> taken = [];
         while (true)
         {
             lock (gate)
@@ -66,23 +66,21 @@ internal sealed class CommitFlusher : IDisposable
         }
     }
 
-    private void FlushAndAnswer(List<CommittedBatch> batches)
+    private void FlushAndAnswer(List<Action<Exception?>> answers)
     {
+        Exception? error = null;
         try
         {
             flush();
         }
         catch (Exception ex)
         {
-            foreach (var batch in batches)
-            {
-                batch.Fail(ex);
-            }
-            return;
+            // No stored message of these batches is acknowledged; their senders send again.
+            error = ex;
         }
-        foreach (var batch in batches)
+        foreach (var answer in answers)
         {
-            batch.Answer();
+            answer(error);
         }
     }
 }

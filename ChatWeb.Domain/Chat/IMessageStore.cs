@@ -1,0 +1,25 @@
+namespace ChatWeb.Domain.Chat;
+
+/// <summary>
+/// The port messages are stored and read through, one implementation per provider
+/// (<c>Data/Sqlite</c>, <c>Data/SqlServer</c>), each with everything only it needs. Writes go through
+/// a session, the group-commit writer's own connection, by the rules of <see cref="SendProtocol"/>;
+/// reads are pages of one thread's history by seq, as one member sees them.
+/// </summary>
+internal interface IMessageStore
+{
+    /// <summary>The most sends one batch (one transaction) takes.</summary>
+    int MaxBatchSize { get; }
+
+    /// <summary>Opens the writer's connection. The writer keeps it from batch to batch and replaces it after a failure.</summary>
+    IMessageStoreSession OpenSession();
+
+    /// <summary>
+    /// Up to <paramref name="take"/> messages before <paramref name="beforeSeq"/> (the newest when
+    /// null), ascending; null when <paramref name="readerId"/> is not a member of the thread or it does not exist.
+    /// </summary>
+    Task<IReadOnlyList<ChatMessage>?> ReadBeforeAsync(string readerId, Guid threadId, long? beforeSeq, int take, CancellationToken ct);
+
+    /// <summary>Up to <paramref name="take"/> messages after <paramref name="afterSeq"/>, ascending; null for a non-member, as above.</summary>
+    Task<IReadOnlyList<ChatMessage>?> ReadAfterAsync(string readerId, Guid threadId, long afterSeq, int take, CancellationToken ct);
+}

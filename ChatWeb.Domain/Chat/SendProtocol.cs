@@ -1,0 +1,124 @@
+using ChatWeb.Domain.Entities;
+
+namespace ChatWeb.Domain.Chat;
+
+/// <summary>
+/// The consistency protocol for a batch of sends, once for every provider: in ONE transaction,
+/// each send judged on its own. A non-member is refused; a retry returns what its client message id
+/// stored (and reusing the id in another thread is refused); a repeat within the batch answers with
+/// the first; everything else gets its thread's next seqs without gaps, the thread's last-message
+/// fields and the sender's read mark. Refusals are decided before anything is written, so they never
+/// roll back the others. The thread each message went to comes back as committed, so announcing it
+/// needs no further read.
+/// </summary>
+internal static class SendProtocol
+{
+    public static SendOutcome[] Store(IMessageStoreSession session, IReadOnlyList<PendingSend> batch, DateTime now)
+    {
+        // Threads in id order: every node locks a batch's threads in the same order, so two batches
+        // never wait for each other in a cycle.
+        var threadIds = batch.Select(s => s.ThreadId).Distinct().Order().ToList();
+        var read = session.Begin(threadIds, batch.Select(s => s.IdempotencyKey).Distinct().ToList());
+
+        var outcomes = new SendOutcome[batch.Count];
+        var (fresh, repeats) = Decide(batch, read, outcomes);
+        if (fresh.Count == 0)
+        {
+            session.Rollback();
+            return outcomes;
+        }
+
+        var (writes, messages, advanced) = Plan(batch, fresh, read.Threads, now);
+        session.Commit(writes);
+
+        // Every message reaches its thread's members; the thread as committed is announced once per
+        // thread, with the batch's last message in it, since it already shows the others.
+        var announcedBy = messages.GroupBy(m => m.Message.ThreadId).ToDictionary(g => g.Key, g => g.Last().Index);
+        foreach (var (i, m) in messages)
+        {
+            var thread = advanced[m.ThreadId];
+            var sender = thread.MemberOrNull(m.SenderId)!;
+            var message = new ChatMessage(m.Id, m.ThreadId, m.Seq, sender.UserName, sender.DisplayName, m.Body, m.SentAt, m.ClientMessageId);
+            outcomes[i] = new StoredMessage(message, true, thread.MemberIds, announcedBy[m.ThreadId] == i ? thread : null);
+        }
+        foreach (var (i, of) in repeats)
+        {
+            outcomes[i] = Retry(outcomes[of].Stored.Message, batch[i].ThreadId);
+        }
+        return outcomes;
+    }
+
+    /// <summary>A retry answers with the stored message, unless its client message id was spent in another thread.</summary>
+    public static SendOutcome Retry(ChatMessage earlier, Guid threadId) =>
+        earlier.ThreadId == threadId
+            ? new StoredMessage(earlier, false)
+            : ChatException.Invalid("That client message id was already used for a message in another conversation.");
+
+    /// <summary>
+    /// Decides each send in arrival order, filling in the refusals and retries. Membership comes
+    /// first: someone who has left is refused like any non-member, even when retrying a message sent
+    /// while still in the thread. A repeat of a key claimed earlier in this batch is a retry of that send.
+    /// </summary>
+    private static (List<int> Fresh, List<(int Index, int Of)> Repeats) Decide(IReadOnlyList<PendingSend> batch, BatchRead read, SendOutcome[] outcomes)
+    {
+        var fresh = new List<int>();
+        var claimed = new Dictionary<(string, string), int>();
+        var repeats = new List<(int Index, int Of)>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var send = batch[i];
+            if (!read.Threads.TryGetValue(send.ThreadId, out var thread) || thread.MemberOrNull(send.UserId) is null)
+            {
+                outcomes[i] = ChatException.ThreadNotFound();
+            }
+            else if (read.Earlier.TryGetValue(send.IdempotencyKey, out var stored))
+            {
+                outcomes[i] = Retry(stored, send.ThreadId);
+            }
+            else if (claimed.TryGetValue(send.IdempotencyKey, out var first))
+            {
+                repeats.Add((i, first));
+            }
+            else
+            {
+                claimed[send.IdempotencyKey] = i;
+                fresh.Add(i);
+            }
+        }
+        return (fresh, repeats);
+    }
+
+    /// <summary>
+    /// The fresh sends' seqs, counted on from each thread's last seq as read under its lock, their
+    /// messages, the threads' last-message fields and the senders' read marks; and each thread as it
+    /// stands once the batch commits.
+    /// </summary>
+    private static (BatchWrites, List<(int Index, Message Message)>, Dictionary<Guid, ThreadSnapshot>) Plan(
+        IReadOnlyList<PendingSend> batch, List<int> fresh, IReadOnlyDictionary<Guid, ThreadSnapshot> threads, DateTime now)
+    {
+        var byThread = fresh.GroupBy(i => batch[i].ThreadId).OrderBy(g => g.Key).ToList();
+        var advances = new List<ThreadAdvance>(byThread.Count);
+        var messages = new List<(int Index, Message Message)>(fresh.Count);
+        foreach (var thread in byThread)
+        {
+            var seq = threads[thread.Key].LastSeq;
+            foreach (var i in thread)
+            {
+                messages.Add((i, new Message
+                {
+                    Id = MessageIds.NewId(now), ThreadId = thread.Key, Seq = ++seq, SenderId = batch[i].UserId, ClientMessageId = batch[i].ClientMessageId, Body = batch[i].Body, SentAt = now,
+                }));
+            }
+            var last = batch[thread.Last()];
+            advances.Add(new ThreadAdvance(thread.Key, threads[thread.Key].LastSeq, seq, ChatInput.Preview(last.Body), last.UserId));
+        }
+
+        var marks = messages.GroupBy(m => (m.Message.ThreadId, m.Message.SenderId))
+            .Select(g => new ReadMark(g.Key.ThreadId, g.Key.SenderId, g.Max(m => m.Message.Seq)))
+            .ToList();
+        var marksByThread = marks.ToLookup(m => m.ThreadId);
+        var advanced = advances.ToDictionary(a => a.ThreadId, a => threads[a.ThreadId].Advanced(
+            a.LastSeq, now, a.Preview, a.LastSenderId, marksByThread[a.ThreadId].ToDictionary(m => m.SenderId, m => m.Seq)));
+        return (new BatchWrites(now, advances, messages.ConvertAll(m => m.Message), marks), messages, advanced);
+    }
+}
