@@ -12,6 +12,7 @@ internal sealed record ThreadSnapshot(
     ThreadKind Kind,
     string? Title,
     long LastSeq,
+    long LastVersion,
     DateTime LastMessageAt,
     string? LastMessagePreview,
     string? LastMessageSenderId,
@@ -22,31 +23,44 @@ internal sealed record ThreadSnapshot(
         t.Kind,
         t.Title,
         t.LastSeq,
+        t.LastVersion,
         t.LastMessageAt,
         t.LastMessagePreview,
         t.LastMessageSenderId,
         t.Members.Select(m => new MemberSnapshot(
-            m.OwnerId, m.Owner!.UserName!, m.Owner.DisplayName, m.Role, m.Nickname, m.IsMuted, m.LastReadSeq)).ToList());
+            m.OwnerId, m.Owner!.UserName!, m.Owner.DisplayName, m.Role, m.Nickname, m.IsMuted, m.LastReadSeq, m.Owner.ShareReadReceipts)).ToList());
 
     public IReadOnlyCollection<string> MemberIds => Members.ConvertAll(m => m.OwnerId);
 
     public MemberSnapshot? MemberOrNull(string userId) => Members.Find(m => m.OwnerId == userId);
 
-    public ThreadSummary ViewFor(string userId) => ViewFor(userId, MemberViews());
+    public ThreadSummary ViewFor(string userId) => ViewFor(userId, new MemberLists(this));
 
-    /// <summary>Every member's view; the member list they all show is built once, not once per member.</summary>
+    /// <summary>Every member's view; the member lists they show are built once, not once per member.</summary>
     public Dictionary<string, ThreadSummary> ViewsForAll()
     {
-        var members = MemberViews();
+        var members = new MemberLists(this);
         return Members.ToDictionary(m => m.OwnerId, m => ViewFor(m.OwnerId, members));
     }
 
-    /// <summary>The thread after messages were added: its new last seq, preview and sender, and the senders' read marks moved up.</summary>
-    public ThreadSnapshot Advanced(long lastSeq, DateTime at, string preview, string lastSenderId, IReadOnlyDictionary<string, long> readMarks) =>
-        new(Id, Kind, Title, lastSeq, at, preview, lastSenderId, Members.ConvertAll(m =>
+    /// <summary>
+    /// Who may hear that <paramref name="userId"/> read further: the other members, when both they and
+    /// the reader share read receipts (WhatsApp's rule: neither send nor see). Empty when the reader does not.
+    /// </summary>
+    public IReadOnlyCollection<string> ReadReceiptAudience(string userId) =>
+        MemberOrNull(userId) is { ShareReadReceipts: true }
+            ? Members.Where(m => m.OwnerId != userId && m.ShareReadReceipts).Select(m => m.OwnerId).ToList()
+            : [];
+
+    /// <summary>
+    /// The thread after messages were added: its new last seq, version, preview and sender, and the
+    /// senders' read marks moved up.
+    /// </summary>
+    public ThreadSnapshot Advanced(long lastSeq, long lastVersion, DateTime at, string preview, string lastSenderId, IReadOnlyDictionary<string, long> readMarks) =>
+        new(Id, Kind, Title, lastSeq, lastVersion, at, preview, lastSenderId, Members.ConvertAll(m =>
             readMarks.TryGetValue(m.OwnerId, out var read) && read > m.LastReadSeq ? m with { LastReadSeq = read } : m));
 
-    private ThreadSummary ViewFor(string userId, IReadOnlyList<ThreadMemberView> members)
+    private ThreadSummary ViewFor(string userId, MemberLists members)
     {
         var me = MemberOrNull(userId)
             ?? throw new InvalidOperationException("The snapshot was read for a non-member.");
@@ -57,15 +71,28 @@ internal sealed record ThreadSnapshot(
         return new ThreadSummary(
             Id, Kind, title, me.Nickname, me.IsMuted,
             UnreadCount: ThreadSummary.Unread(LastSeq, me.LastReadSeq),
-            LastSeq, me.LastReadSeq, LastMessageAt, LastMessagePreview, me.Role, members,
-            lastSender?.UserName, lastSender?.DisplayName);
+            LastSeq, me.LastReadSeq, LastMessageAt, LastMessagePreview, me.Role,
+            me.ShareReadReceipts ? members.WithReceipts : members.WithoutReceipts,
+            lastSender?.UserName, lastSender?.DisplayName, LastVersion);
     }
 
-    private List<ThreadMemberView> MemberViews() => Members
-        .OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
-        .Select(m => new ThreadMemberView(m.UserName, m.DisplayName, m.Role))
-        .ToList();
+    /// <summary>
+    /// The member list in the two forms a viewer can get: with each sharing member's read mark (for
+    /// viewers who share theirs), or with none (for viewers who do not).
+    /// </summary>
+    private sealed class MemberLists(ThreadSnapshot thread)
+    {
+        private readonly List<MemberSnapshot> ordered = thread.Members
+            .OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+
+        public List<ThreadMemberView> WithReceipts => field ??= ordered.ConvertAll(m =>
+            new ThreadMemberView(m.UserName, m.DisplayName, m.Role, m.ShareReadReceipts ? m.LastReadSeq : null));
+
+        public List<ThreadMemberView> WithoutReceipts => field ??= ordered.ConvertAll(m =>
+            new ThreadMemberView(m.UserName, m.DisplayName, m.Role));
+    }
 }
 
 internal sealed record MemberSnapshot(
-    string OwnerId, string UserName, string DisplayName, MemberRole Role, string? Nickname, bool IsMuted, long LastReadSeq);
+    string OwnerId, string UserName, string DisplayName, MemberRole Role, string? Nickname, bool IsMuted, long LastReadSeq, bool ShareReadReceipts);

@@ -14,4 +14,10 @@ public sealed class ChatUser : IdentityUser
     public string NormalizedDisplayName { get; set; } = "";
 
     public DateTime? LastSeenAt { get; set; }
+
+    /// <summary>
+    /// Whether others see how far this person has read (read receipts). Off, they see no one's
+    /// either, as in WhatsApp. On unless turned off.
+    /// </summary>
+    public bool ShareReadReceipts { get; set; } = true;
 }

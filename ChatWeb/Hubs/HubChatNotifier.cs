@@ -7,12 +7,29 @@ namespace ChatWeb.Hubs;
 /// <summary>
 /// The delivery port over SignalR groups. With the Redis backplane the same calls reach
 /// connections on every node. A failed push never fails the operation that committed: the
-/// receivers catch up by seq when they reconnect.
+/// receivers catch up by seq and version when they reconnect.
 /// </summary>
-internal sealed class HubChatNotifier(IHubContext<ChatHub, IChatClient> hub, ILogger<HubChatNotifier> logger) : IChatNotifier
+internal sealed class HubChatNotifier : IChatNotifier, IDisposable
 {
+    private readonly IHubContext<ChatHub, IChatClient> hub;
+    private readonly ILogger<HubChatNotifier> logger;
+    private readonly ReadUpToCoalescer readReceipts;
+
+    public HubChatNotifier(IHubContext<ChatHub, IChatClient> hub, ILogger<HubChatNotifier> logger, TimeProvider clock)
+    {
+        (this.hub, this.logger) = (hub, logger);
+        readReceipts = new ReadUpToCoalescer(clock, (read, userIds) =>
+            Safely(() => hub.Clients.Groups(UserGroups.For(userIds)).ReadUpTo(read), "ReadUpTo"));
+    }
+
     public Task MessageStoredAsync(ChatMessage message, IReadOnlyCollection<string> recipientIds, CancellationToken ct) =>
         Safely(() => hub.Clients.Groups(UserGroups.For(recipientIds)).MessageReceived(message), "MessageReceived");
+
+    public Task MessageChangedAsync(ChatMessage message, IReadOnlyCollection<string> recipientIds, CancellationToken ct) =>
+        Safely(() => hub.Clients.Groups(UserGroups.For(recipientIds)).MessageChanged(message), "MessageChanged");
+
+    public Task ReadUpToAsync(ReadUpTo readUpTo, IReadOnlyCollection<string> recipientIds, CancellationToken ct) =>
+        readReceipts.OfferAsync(readUpTo, recipientIds);
 
     public Task ThreadUpdatedAsync(IReadOnlyDictionary<string, ThreadSummary> viewsByUserId, CancellationToken ct) =>
         SendViews(viewsByUserId, UserGroups.For);
@@ -29,6 +46,8 @@ internal sealed class HubChatNotifier(IHubContext<ChatHub, IChatClient> hub, ILo
 
     public Task PresenceChangedAsync(PresenceView presence, IReadOnlyCollection<string> userIds, CancellationToken ct) =>
         Safely(() => hub.Clients.Groups(UserGroups.For(userIds)).PresenceChanged(presence), "PresenceChanged");
+
+    public void Dispose() => readReceipts.Dispose();
 
     private Task SendViews(IReadOnlyDictionary<string, ThreadSummary> viewsByUserId, Func<string, string> groupOf) =>
         Safely(() => Task.WhenAll(viewsByUserId.Select(v => hub.Clients.Group(groupOf(v.Key)).ThreadUpdated(v.Value))), "ThreadUpdated");

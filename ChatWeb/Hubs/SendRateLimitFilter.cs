@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -5,11 +6,17 @@ using Microsoft.Extensions.Options;
 namespace ChatWeb.Hubs;
 
 /// <summary>
-/// A per-user token bucket on SendMessage: about 20 messages/s sustained with bursts of 40.
-/// A refused send is refused before anything is stored, so no acknowledged message is ever dropped.
+/// A per-user token bucket on everything that writes a message: sending, posting, editing, deleting
+/// and reacting share about 20/s sustained with bursts of 40. A refused call is refused before
+/// anything is stored, so no acknowledged message or change is ever dropped.
 /// </summary>
 internal sealed class SendRateLimitFilter(IOptions<SendRateLimitOptions> options) : IHubFilter, IDisposable
 {
+    private static readonly FrozenSet<string> Limited = FrozenSet.ToFrozenSet(
+    [
+        nameof(ChatHub.SendMessage), nameof(ChatHub.PostMessage), nameof(ChatHub.EditMessage), nameof(ChatHub.DeleteMessage), nameof(ChatHub.React),
+    ]);
+
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(userId =>
         RateLimitPartition.GetTokenBucketLimiter(userId, _ => new TokenBucketRateLimiterOptions
         {
@@ -26,13 +33,13 @@ internal sealed class SendRateLimitFilter(IOptions<SendRateLimitOptions> options
     // Not async: every hub call passes through here, and only a refused send needs more than a pass-through.
     public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        if (invocationContext.HubMethodName == nameof(ChatHub.SendMessage))
+        if (Limited.Contains(invocationContext.HubMethodName))
         {
             // A token bucket's lease holds nothing once granted.
             using var lease = limiter.AttemptAcquire(invocationContext.Context.UserIdentifier ?? "");
             if (!lease.IsAcquired)
             {
-                throw new HubException("Too fast: you are sending messages faster than allowed. Wait a moment and try again.");
+                throw new HubException("Too fast: you are sending messages or changes faster than allowed. Wait a moment and try again.");
             }
         }
         return next(invocationContext);

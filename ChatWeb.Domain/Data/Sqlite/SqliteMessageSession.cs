@@ -58,10 +58,10 @@ internal sealed class SqliteMessageSession : IMessageStoreSession
     }
 
     /// <summary>IMMEDIATE: the database's write lock is held from the first read, so what is read stays true until commit.</summary>
-    public BatchRead Begin(IReadOnlyList<Guid> threadIds, IReadOnlyCollection<(string SenderId, string ClientMessageId)> keys)
+    public BatchRead Begin(IReadOnlyList<Guid> threadIds, IReadOnlyCollection<(string SenderId, string ClientMessageId)> keys, IReadOnlyCollection<Guid> replyToIds)
     {
         transaction = connection.BeginTransaction(deferred: false);
-        return new BatchRead(statements.ReadThreads(threadIds), statements.FindEarlier(keys));
+        return new BatchRead(statements.ReadThreads(threadIds), statements.FindEarlier(keys), statements.ReadReplyTargets(replyToIds));
     }
 
     public void Commit(BatchWrites writes)

@@ -1,0 +1,106 @@
+using ChatWeb.Domain.Chat;
+
+namespace ChatWeb.Hubs;
+
+/// <summary>
+/// Read receipts at most once per <see cref="Interval"/> per reader and thread: a person scrolling
+/// through a busy thread moves their watermark many times a second, and every other member would
+/// hear each move. The first move goes at once; later ones within the interval wait, and only the
+/// highest is sent when the interval is up, so the latest watermark always arrives. Per node: a
+/// person reading on devices attached to two nodes may be heard from each.
+/// </summary>
+internal sealed class ReadUpToCoalescer(TimeProvider clock, Func<ReadUpTo, IReadOnlyCollection<string>, Task> send) : IDisposable
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    // Above this many readers remembered, those idle for an interval are forgotten.
+    private const int ForgetIdleAbove = 10_000;
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<(string UserName, Guid ThreadId), Slot> slots = [];
+
+    /// <summary>Sends now, or keeps the mark for the end of the reader's interval (the highest of those kept wins).</summary>
+    public Task OfferAsync(ReadUpTo read, IReadOnlyCollection<string> recipientIds)
+    {
+        var key = (read.UserName, read.ThreadId);
+        lock (gate)
+        {
+            var now = clock.GetTimestamp();
+            if (!slots.TryGetValue(key, out var slot))
+            {
+                ForgetIdle(now);
+                slots[key] = slot = new Slot();
+            }
+            if (slot.Timer is not null)
+            {
+                slot.Keep(read, recipientIds);
+                return Task.CompletedTask;
+            }
+            if (slot.LastSentAt is { } last && clock.GetElapsedTime(last, now) < Interval)
+            {
+                slot.Keep(read, recipientIds);
+                slot.Timer = clock.CreateTimer(_ => Flush(key), null, Interval - clock.GetElapsedTime(last, now), Timeout.InfiniteTimeSpan);
+                return Task.CompletedTask;
+            }
+            slot.LastSentAt = now;
+        }
+        return send(read, recipientIds);
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            foreach (var slot in slots.Values)
+            {
+                slot.Timer?.Dispose();
+            }
+            slots.Clear();
+        }
+    }
+
+    private void Flush((string, Guid) key)
+    {
+        (ReadUpTo Read, IReadOnlyCollection<string> RecipientIds)? due;
+        lock (gate)
+        {
+            if (!slots.TryGetValue(key, out var slot))
+            {
+                return;
+            }
+            due = slot.Pending;
+            slot.Pending = null;
+            slot.Timer?.Dispose();
+            slot.Timer = null;
+            slot.LastSentAt = clock.GetTimestamp();
+        }
+        if (due is { } pending)
+        {
+            // On a timer's thread: the push logs its own failures, and there is no caller to tell.
+            _ = send(pending.Read, pending.RecipientIds);
+        }
+    }
+
+    private void ForgetIdle(long now)
+    {
+        if (slots.Count < ForgetIdleAbove)
+        {
+            return;
+        }
+        foreach (var (key, slot) in slots.Where(s => s.Value.Timer is null && s.Value.LastSentAt is { } last && clock.GetElapsedTime(last, now) >= Interval).ToList())
+        {
+            slots.Remove(key);
+        }
+    }
+
+    private sealed class Slot
+    {
+        public long? LastSentAt { get; set; }
+        public ITimer? Timer { get; set; }
+        public (ReadUpTo Read, IReadOnlyCollection<string> RecipientIds)? Pending { get; set; }
+
+        /// <summary>Keeps the highest mark; the audience of the newest call, which knows best who shares receipts now.</summary>
+        public void Keep(ReadUpTo read, IReadOnlyCollection<string> recipientIds) =>
+            Pending = Pending is { } kept && kept.Read.Seq > read.Seq ? (kept.Read, recipientIds) : (read, recipientIds);
+    }
+}
