@@ -7,7 +7,8 @@ namespace ChatWeb.Hubs;
 /// through a busy thread moves their watermark many times a second, and every other member would
 /// hear each move. The first move goes at once; later ones within the interval wait, and only the
 /// highest is sent when the interval is up, so the latest watermark always arrives. Per node: a
-/// person reading on devices attached to two nodes may be heard from each.
+/// person reading on devices attached to two nodes may be heard from each. Timed by the wall clock,
+/// as the views' own timers are; a clock set back delays a mark by one interval at most.
 /// </summary>
 internal sealed class ReadUpToCoalescer(TimeProvider clock, Func<ReadUpTo, IReadOnlyCollection<string>, Task> send) : IDisposable
 {
@@ -25,7 +26,7 @@ internal sealed class ReadUpToCoalescer(TimeProvider clock, Func<ReadUpTo, IRead
         var key = (read.UserName, read.ThreadId);
         lock (gate)
         {
-            var now = clock.GetTimestamp();
+            var now = clock.GetUtcNow();
             if (!slots.TryGetValue(key, out var slot))
             {
                 ForgetIdle(now);
@@ -36,10 +37,11 @@ internal sealed class ReadUpToCoalescer(TimeProvider clock, Func<ReadUpTo, IRead
                 slot.Keep(read, recipientIds);
                 return Task.CompletedTask;
             }
-            if (slot.LastSentAt is { } last && clock.GetElapsedTime(last, now) < Interval)
+            if (slot.LastSentAt is { } last && now - last < Interval)
             {
                 slot.Keep(read, recipientIds);
-                slot.Timer = clock.CreateTimer(_ => Flush(key), null, Interval - clock.GetElapsedTime(last, now), Timeout.InfiniteTimeSpan);
+                var due = Interval - (now < last ? TimeSpan.Zero : now - last);
+                slot.Timer = clock.CreateTimer(_ => Flush(key), null, due, Timeout.InfiniteTimeSpan);
                 return Task.CompletedTask;
             }
             slot.LastSentAt = now;
@@ -72,7 +74,7 @@ internal sealed class ReadUpToCoalescer(TimeProvider clock, Func<ReadUpTo, IRead
             slot.Pending = null;
             slot.Timer?.Dispose();
             slot.Timer = null;
-            slot.LastSentAt = clock.GetTimestamp();
+            slot.LastSentAt = clock.GetUtcNow();
         }
         if (due is { } pending)
         {
@@ -81,13 +83,13 @@ internal sealed class ReadUpToCoalescer(TimeProvider clock, Func<ReadUpTo, IRead
         }
     }
 
-    private void ForgetIdle(long now)
+    private void ForgetIdle(DateTimeOffset now)
     {
         if (slots.Count < ForgetIdleAbove)
         {
             return;
         }
-        foreach (var (key, slot) in slots.Where(s => s.Value.Timer is null && s.Value.LastSentAt is { } last && clock.GetElapsedTime(last, now) >= Interval).ToList())
+        foreach (var (key, _) in slots.Where(s => s.Value.Timer is null && s.Value.LastSentAt is { } last && now - last >= Interval).ToList())
         {
             slots.Remove(key);
         }
@@ -95,7 +97,7 @@ internal sealed class ReadUpToCoalescer(TimeProvider clock, Func<ReadUpTo, IRead
 
     private sealed class Slot
     {
-        public long? LastSentAt { get; set; }
+        public DateTimeOffset? LastSentAt { get; set; }
         public ITimer? Timer { get; set; }
         public (ReadUpTo Read, IReadOnlyCollection<string> RecipientIds)? Pending { get; set; }
 
