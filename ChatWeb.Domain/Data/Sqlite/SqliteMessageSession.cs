@@ -38,8 +38,10 @@ internal sealed class SqliteMessageSession : IMessageStoreSession
             connection.Open();
             // secure_delete FAST: a thread's row is rewritten with each batch, and the space its old
             // preview held is zeroed (within the page, at no extra I/O), so a deleted message's text
-            // does not linger in the file as an earlier preview.
-            if (Pragma($"PRAGMA cache_size = -{CacheKibibytes}; PRAGMA secure_delete = FAST; PRAGMA journal_mode;") is "wal")
+            // does not linger in the file as an earlier preview. On its own: it answers with a row,
+            // which would stand in for journal_mode's below.
+            Pragma("PRAGMA secure_delete = FAST;");
+            if (Pragma($"PRAGMA cache_size = -{CacheKibibytes}; PRAGMA journal_mode;") is "wal")
             {
                 // NORMAL: a commit writes the log without flushing it, and the flusher flushes it
                 // (fsync of the "-wal" file) before anyone is answered. SQLite still flushes what
