@@ -113,7 +113,8 @@ public sealed class ChatThemeContrastTests(ITestOutputHelper output)
     /// <summary>A translucent colour as painted over an opaque one (the browser blends in sRGB).</summary>
     private static MudColor Over(MudColor top, MudColor below)
     {
-        var alpha = top.APercentage;
+        // From the byte, not MudColor.APercentage, which is rounded to two places.
+        var alpha = top.A / 255.0;
         byte Blend(byte t, byte b) => (byte)Math.Round((alpha * t) + ((1 - alpha) * b));
         return new MudColor(Blend(top.R, below.R), Blend(top.G, below.G), Blend(top.B, below.B), (byte)255);
     }

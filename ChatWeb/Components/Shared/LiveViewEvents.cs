@@ -19,17 +19,17 @@ internal sealed class LiveViewEvents(IChatEvents events, Func<Func<Task>, Task> 
     private Func<Task>? reload;
     private bool loading;
     private bool loadAgain;
+    // The view stopped listening: it went away, or what it shows is gone.
+    private bool stopped;
 
     /// <summary>Cancelled when the view stops listening or goes away.</summary>
     public CancellationToken Token => lifetime.Token;
 
-    /// <summary>The view stopped listening (it went away, or what it shows is gone).</summary>
-    public bool IsStopped { get; private set; }
 
     /// <summary>Handles one type of event until the view stops listening.</summary>
     public LiveViewEvents On<TEvent>(Func<TEvent, Task> handle)
     {
-        if (!IsStopped)
+        if (!stopped)
         {
             subscriptions.Add(events.On<TEvent>(e => Dispatch(() => handle(e))));
         }
@@ -69,7 +69,7 @@ internal sealed class LiveViewEvents(IChatEvents events, Func<Func<Task>, Task> 
     /// <summary>Drops every subscription and cancels the work in flight; the view shows what it has.</summary>
     public void Stop()
     {
-        IsStopped = true;
+        stopped = true;
         subscriptions.ForEach(s => s.Dispose());
         subscriptions.Clear();
         lifetime.Cancel();
@@ -88,7 +88,7 @@ internal sealed class LiveViewEvents(IChatEvents events, Func<Func<Task>, Task> 
         try
         {
             await load();
-            while (loadAgain && !IsStopped)
+            while (loadAgain && !stopped)
             {
                 loadAgain = false;
                 await reload!();
@@ -119,9 +119,9 @@ internal sealed class LiveViewEvents(IChatEvents events, Func<Func<Task>, Task> 
         }
     }
 
-    private Task Dispatch(Func<Task> handle) => IsStopped ? Task.CompletedTask : dispatch(async () =>
+    private Task Dispatch(Func<Task> handle) => stopped ? Task.CompletedTask : dispatch(async () =>
     {
-        if (IsStopped)
+        if (stopped)
         {
             return;
         }
