@@ -93,10 +93,19 @@ public sealed class Device : IAsyncDisposable
         await WaitUntilSignedInAsync();
     }
 
+    /// <summary>Logs out from the account menu, as a person would.</summary>
     public async Task LogOutAsync()
     {
+        await OpenAccountMenuAsync();
         await Page.Locator("#logout").ClickAsync();
         await Expect(Page.Locator(".signed-in-user")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Opens the menu behind the person's initials in the app bar (account settings, theme, log out).</summary>
+    public async Task OpenAccountMenuAsync()
+    {
+        await Page.Locator("#account-menu-button").ClickAsync();
+        await Expect(Page.Locator("#logout")).ToBeVisibleAsync();
     }
 
     /// <summary>Opens an app path (e.g. "" or "chat/{id}") and waits for the interactive circuit.</summary>

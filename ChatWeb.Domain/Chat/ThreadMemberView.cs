@@ -2,4 +2,8 @@ using ChatWeb.Domain.Entities;
 
 namespace ChatWeb.Domain.Chat;
 
-public sealed record ThreadMemberView(string UserName, string DisplayName, MemberRole Role);
+/// <summary>
+/// A member as the reader of the thread sees them. <paramref name="CanRemove"/>: whether the reader
+/// may remove this member (<see cref="GroupPermissions.CanRemove"/>), so a client offers no button the server would refuse.
+/// </summary>
+public sealed record ThreadMemberView(string UserName, string DisplayName, MemberRole Role, bool CanRemove = false);

@@ -32,13 +32,22 @@ internal sealed record ThreadSnapshot(
 
     public MemberSnapshot? MemberOrNull(string userId) => Members.Find(m => m.OwnerId == userId);
 
-    public ThreadSummary ViewFor(string userId) => ViewFor(userId, MemberViews());
+    public ThreadSummary ViewFor(string userId)
+    {
+        var ordered = Ordered();
+        return ViewFor(userId, MemberViews(ordered, MemberOrNull(userId)));
+    }
 
-    /// <summary>Every member's view; the member list they all show is built once, not once per member.</summary>
+    /// <summary>
+    /// Every member's view. Members who may remove no one all see the same member list, built once;
+    /// only the group's managers (a few) get lists of their own, saying whom they may remove.
+    /// </summary>
     public Dictionary<string, ThreadSummary> ViewsForAll()
     {
-        var members = MemberViews();
-        return Members.ToDictionary(m => m.OwnerId, m => ViewFor(m.OwnerId, members));
+        var ordered = Ordered();
+        var plain = MemberViews(ordered, viewer: null);
+        return Members.ToDictionary(m => m.OwnerId, m => ViewFor(
+            m.OwnerId, GroupPermissions.CanManage(Kind, m.Role) ? MemberViews(ordered, m) : plain));
     }
 
     /// <summary>The thread after messages were added: its new last seq, preview and sender, and the senders' read marks moved up.</summary>
@@ -61,10 +70,13 @@ internal sealed record ThreadSnapshot(
             lastSender?.UserName, lastSender?.DisplayName);
     }
 
-    private List<ThreadMemberView> MemberViews() => Members
+    private List<MemberSnapshot> Ordered() => Members
         .OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
-        .Select(m => new ThreadMemberView(m.UserName, m.DisplayName, m.Role))
         .ToList();
+
+    private List<ThreadMemberView> MemberViews(List<MemberSnapshot> ordered, MemberSnapshot? viewer) => ordered.ConvertAll(m =>
+        new ThreadMemberView(m.UserName, m.DisplayName, m.Role,
+            viewer is not null && GroupPermissions.CanRemove(Kind, viewer.Role, m.Role, isSelf: m.OwnerId == viewer.OwnerId)));
 }
 
 internal sealed record MemberSnapshot(

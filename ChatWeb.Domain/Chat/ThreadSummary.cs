@@ -26,6 +26,9 @@ public sealed record ThreadSummary(
     /// <summary>What the list shows: the person's nickname when they set one.</summary>
     public string DisplayTitle => string.IsNullOrWhiteSpace(Nickname) ? Title : Nickname;
 
+    /// <summary>Whether this person may rename the group and add members (<see cref="GroupPermissions.CanManage"/>).</summary>
+    public bool CanManage => GroupPermissions.CanManage(Kind, Role);
+
     /// <summary>
     /// The thread as <paramref name="viewerUserName"/> sees it once <paramref name="message"/> is in
     /// it: what the server's own view would say, so a device can keep its list from the messages it
