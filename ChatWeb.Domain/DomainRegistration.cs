@@ -17,6 +17,9 @@ public static class DomainRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IChatNotifier, NullChatNotifier>();
         services.TryAddSingleton<IPresenceTracker, InMemoryPresenceTracker>();
+        // Hosts bind the section (Realtime:SendRateLimit); without it the defaults apply.
+        services.AddOptions<SendRateLimitOptions>();
+        services.AddSingleton<SendQuota>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<GroupService>();
         services.AddSingleton<ThreadSettingsService>();

@@ -14,4 +14,8 @@ public sealed class ChatException(ChatErrorKind kind, string message) : Exceptio
     public static ChatException Invalid(string message) => new(ChatErrorKind.Invalid, message);
 
     public static ChatException Forbidden(string message) => new(ChatErrorKind.Forbidden, message);
+
+    /// <summary>Over the person's send allowance (<see cref="SendQuota"/>); nothing was queued or stored.</summary>
+    public static ChatException TooFast() =>
+        new(ChatErrorKind.TooFast, "Too fast: you are sending messages faster than allowed. Wait a moment and try again.");
 }

@@ -9,31 +9,35 @@ public sealed class MessageService : IDisposable
 {
     private readonly IDbContextFactory<ChatDbContext> dbFactory;
     private readonly IChatNotifier notifier;
+    private readonly SendQuota quota;
 
     // Owned here so every host that has a MessageService has exactly one writer, with no extra registration.
     private readonly MessageWriteQueue writes;
 
-    public MessageService(IDbContextFactory<ChatDbContext> dbFactory, IChatNotifier notifier, TimeProvider clock)
-        : this(dbFactory, notifier, clock, statementsFor: null)
+    public MessageService(IDbContextFactory<ChatDbContext> dbFactory, IChatNotifier notifier, SendQuota quota, TimeProvider clock)
+        : this(dbFactory, notifier, quota, clock, statementsFor: null)
     {
     }
 
     /// <param name="statementsFor">How the writer stores batches: the provider's own way unless a test asks for the other.</param>
-    internal MessageService(IDbContextFactory<ChatDbContext> dbFactory, IChatNotifier notifier, TimeProvider clock, Func<ChatDbContext, IBatchStatements>? statementsFor)
+    internal MessageService(IDbContextFactory<ChatDbContext> dbFactory, IChatNotifier notifier, SendQuota quota, TimeProvider clock, Func<ChatDbContext, IBatchStatements>? statementsFor)
     {
         this.dbFactory = dbFactory;
         this.notifier = notifier;
+        this.quota = quota;
         writes = new MessageWriteQueue(dbFactory, clock, statementsFor);
     }
 
     /// <summary>
     /// Stores the message and returns it only after commit; then announces it to every member's
     /// devices. A retry with the same client message id returns the stored message, never a second one.
+    /// Over the person's send allowance it is refused as too fast before anything is queued.
     /// </summary>
     public async Task<ChatMessage> SendAsync(string userId, Guid threadId, string? clientMessageId, string? body, CancellationToken ct = default)
     {
         var validId = ChatInput.ClientMessageId(clientMessageId);
         var validBody = ChatInput.Body(body);
+        quota.Take(userId);
 
         var stored = await writes.StoreAsync(userId, threadId, validId, validBody, ct);
         if (!stored.IsNew)

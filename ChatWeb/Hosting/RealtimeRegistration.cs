@@ -17,14 +17,12 @@ internal static class RealtimeRegistration
         var signalR = services.AddSignalR(o =>
             {
                 o.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
-                o.AddFilter<SendRateLimitFilter>();
                 o.AddFilter<ChatHubFilter>();
             })
             .AddJsonProtocol(o => RealtimeJson.Configure(o.PayloadSerializerOptions));
         services.AddChatScaleOut(configuration, signalR);
 
         services.Configure<SendRateLimitOptions>(configuration.GetSection(SendRateLimitOptions.SectionName));
-        services.AddSingleton<SendRateLimitFilter>();
         services.AddSingleton<ChatHubFilter>();
         services.AddSingleton<TypingRelay>();
         services.AddSingleton<IChatNotifier, HubChatNotifier>();

@@ -5,6 +5,7 @@ using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Data.Sqlite;
 using ChatWeb.Domain.Entities;
 using ChatWeb.Domain.Presence;
+using ChatWeb.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -80,10 +81,11 @@ public sealed class DomainTestDatabase : IAsyncDisposable
         collection.AddSingleton<IChatNotifier>(notifier);
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddChatDomain();
+        collection.AddSeedingQuota();
         if (sendStatements is not null)
         {
             collection.AddSingleton(sp => new MessageService(
-                sp.GetRequiredService<IDbContextFactory<ChatDbContext>>(), notifier, clock, sendStatements));
+                sp.GetRequiredService<IDbContextFactory<ChatDbContext>>(), notifier, sp.GetRequiredService<SendQuota>(), clock, sendStatements));
         }
 
         var database = new DomainTestDatabase(collection.BuildServiceProvider(validateScopes: true), folder, notifier, clock, commands);
