@@ -12,8 +12,8 @@ namespace ChatWeb.Domain.Chat;
 /// </summary>
 public sealed class SendQuota
 {
-    // A full bucket is the same as none, so buckets that have refilled may be dropped; looked for
-    // only once this many people have sent, to keep memory bounded without a timer.
+    // A full bucket is the same as none, so buckets that have refilled may be dropped; looked for at
+    // most once per refill time, and only once this many people have sent: memory stays bounded without a timer.
     private const int SweepThreshold = 10_000;
 
     private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
@@ -66,11 +66,12 @@ public sealed class SendQuota
 
     private void SweepFullBuckets(long now)
     {
-        if (buckets.Count < SweepThreshold || now < Interlocked.Read(ref nextSweep))
+        // The time first: counting a ConcurrentDictionary takes every one of its locks.
+        var due = Interlocked.Read(ref nextSweep);
+        if (now < due || Interlocked.CompareExchange(ref nextSweep, now + ticksToFill, due) != due || buckets.Count < SweepThreshold)
         {
             return;
         }
-        Interlocked.Exchange(ref nextSweep, now + ticksToFill);
         foreach (var (userId, bucket) in buckets)
         {
             if (bucket.RetireIfFull(now, this))

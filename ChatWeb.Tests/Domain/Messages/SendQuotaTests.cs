@@ -70,6 +70,25 @@ public sealed class SendQuotaTests
     }
 
     [Fact]
+    public void Take_ManyPeopleThenIdle_RefilledBucketsDroppedAndEveryoneStillExact()
+    {
+        for (var person = 0; person < 12_000; person++)
+        {
+            quota.Take($"person-{person}");
+        }
+        TakeAll("heavy");
+        clock.Advance(TimeSpan.FromSeconds(3));
+
+        var first = TakeAll("person-0");
+        var heavy = TakeAll("heavy");
+        var newcomer = TakeAll("newcomer");
+
+        Assert.Equal(40, first);
+        Assert.Equal(40, heavy);
+        Assert.Equal(40, newcomer);
+    }
+
+    [Fact]
     public void Take_OverTheAllowance_RefusedAsTooFastWithTheDocumentedMessage()
     {
         TakeAll("ann");
