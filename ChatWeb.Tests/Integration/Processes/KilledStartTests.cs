@@ -65,7 +65,7 @@ public sealed class KilledStartTests : IDisposable
 
     private static long LockRows(string database)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
         connection.Open();
         using var exists = new SqliteCommand("SELECT COUNT(*) FROM sqlite_master WHERE name = '__EFMigrationsLock'", connection);
         if ((long)exists.ExecuteScalar()! == 0)
