@@ -56,7 +56,7 @@ public sealed class ChatWebProcess : IAsyncDisposable
     public static async Task<ChatWebProcess> StartAsync(string databasePath, string home, IReadOnlyDictionary<string, string>? settings = null)
     {
         var app = await LaunchAsync(databasePath, home, settings);
-        await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120));
+        await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(180));
         return app;
     }
 

@@ -11,7 +11,8 @@ namespace ChatWeb.Tests.Integration.Processes;
 public sealed class KilledStartTests : IDisposable
 {
     private const string EfAcquiringLock = "Acquiring an exclusive lock for migration application";
-    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(90);
+    // Generous: a start on a machine shared by several builds can take a minute or more.
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(180);
 
     private readonly ScratchFolder folder = new();
 
