@@ -16,9 +16,11 @@ builder.Services.AddChatDatabase(builder.Configuration, builder.Environment.Cont
 builder.Services.AddChatIdentity(builder.Configuration);
 builder.Services.AddChatDomain();
 builder.Services.AddChatRealtime(builder.Configuration);
+builder.Services.AddChatForwardedHeaders(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<ChatDbContext>("database");
 
 var app = builder.Build();
+app.UseChatForwardedHeaders(app.Configuration);
 
 await DatabaseInitializer.MigrateAsync(
     app.Services.GetRequiredService<IDbContextFactory<ChatDbContext>>(),

@@ -5,25 +5,29 @@ public sealed class MessageService
 {
     private readonly IMessageStore store;
     private readonly IChatNotifier notifier;
+    private readonly SendQuota quota;
 
     // The process's group-commit writer: a hosted service, started and stopped by the host.
     private readonly GroupCommitWriter writes;
 
-    internal MessageService(IMessageStore store, GroupCommitWriter writes, IChatNotifier notifier)
+    internal MessageService(IMessageStore store, GroupCommitWriter writes, IChatNotifier notifier, SendQuota quota)
     {
         this.store = store;
         this.writes = writes;
         this.notifier = notifier;
+        this.quota = quota;
     }
 
     /// <summary>
     /// Stores the message and returns it only after commit; then announces it to every member's
     /// devices. A retry with the same client message id returns the stored message, never a second one.
+    /// Over the person's send allowance it is refused as too fast before anything is queued.
     /// </summary>
     public async Task<ChatMessage> SendAsync(string userId, Guid threadId, string? clientMessageId, string? body, CancellationToken ct = default)
     {
         var validId = ChatInput.ClientMessageId(clientMessageId);
         var validBody = ChatInput.Body(body);
+        quota.Take(userId);
 
         var stored = await writes.StoreAsync(userId, threadId, validId, validBody, ct);
         if (!stored.IsNew)

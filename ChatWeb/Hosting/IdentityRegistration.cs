@@ -1,4 +1,5 @@
 using ChatWeb.Components.Account;
+using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Entities;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -54,6 +55,7 @@ internal static class IdentityRegistration
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<ChatDbContext>()
+            .AddUserValidator<DisplayNameValidator>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddApiEndpoints()

@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.SignalR;
 using ChatWeb.Domain.Presence;
-using Microsoft.AspNetCore.DataProtection;
 using StackExchange.Redis;
 
 namespace ChatWeb.Scaling;
 
 /// <summary>
 /// With Redis:Configuration set, ChatWeb runs as one of several nodes: the SignalR backplane
-/// carries hub sends between nodes, presence is shared, and the Data Protection keys that sign
-/// cookies and tokens are shared so a sign-in works on any node.
+/// carries hub sends between nodes and presence is shared. The Data Protection keys that sign
+/// cookies and tokens are not kept here: Redis holds live state only, and the keys must outlive
+/// it, so they live in the database every node shares (DataProtectionRegistration).
 /// </summary>
 internal static class ScaleOutRegistration
 {
@@ -32,9 +32,6 @@ internal static class ScaleOutRegistration
             o.Configuration.ChannelPrefix = RedisChannel.Literal("chatweb");
             o.ConnectionFactory = _ => Task.FromResult<IConnectionMultiplexer>(multiplexer);
         });
-        services.AddDataProtection()
-            .SetApplicationName("ChatWeb")
-            .PersistKeysToStackExchangeRedis(multiplexer, "chatweb:data-protection-keys");
 
         services.AddSingleton<RedisPresenceTracker>();
         services.AddSingleton<IPresenceTracker>(sp => sp.GetRequiredService<RedisPresenceTracker>());

@@ -6,6 +6,7 @@ using ChatWeb.Domain.Data.Sqlite;
 using ChatWeb.Domain.Data.SqlServer;
 using ChatWeb.Domain.Entities;
 using ChatWeb.Domain.Presence;
+using ChatWeb.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -205,6 +206,7 @@ public sealed class DomainTestDatabase : IAsyncDisposable
         collection.AddSingleton<IChatNotifier>(Notifier);
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddChatDomain();
+        collection.AddSeedingQuota();
         if (wrapStore is { } wrap)
         {
             var original = collection.Last(d => d.ServiceType == typeof(IMessageStore));
