@@ -1,7 +1,7 @@
 namespace ChatWeb.Authentication;
 
 /// <summary>What the sign-in pages offer, from the settings: passwords, the company's provider, mailed resets.</summary>
-public sealed class SignInChoices(bool localAccounts, string? companyProviderName, bool canSendMail)
+public sealed class SignInChoices(bool localAccounts, string? companyProviderName, bool canSendMail, TimeSpan? idleTimeout = null)
 {
     public bool LocalAccounts { get; } = localAccounts;
 
@@ -10,4 +10,7 @@ public sealed class SignInChoices(bool localAccounts, string? companyProviderNam
 
     /// <summary>False without SMTP: "Forgot your password?" could not reach anyone, so people ask an administrator.</summary>
     public bool CanSendMail { get; } = canSendMail;
+
+    /// <summary>Authentication:IdleTimeout: sign out after this long without use; null when off.</summary>
+    public TimeSpan? IdleTimeout { get; } = idleTimeout;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ChatWeb.Domain.Administration;
 using ChatWeb.Domain.Entities;
 using ChatWeb.Email;
@@ -22,7 +23,10 @@ internal static class SignInRegistration
         services.AddSingleton(new SignInChoices(
             settings.LocalAccounts,
             settings.OpenIdConnect.IsConfigured ? settings.OpenIdConnect.DisplayName : null,
-            smtp.IsConfigured));
+            smtp.IsConfigured,
+            settings.IdleTimeout));
+        // The HTTP API speaks the hub's JSON: enums by name ("Deactivated").
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         services.AddScoped<ExternalSignIn>();
         services.AddSingleton<ProviderSignOut>();
