@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ChatWeb.Domain.Administration;
 using ChatWeb.Hosting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,11 @@ internal sealed class SessionCheckMiddleware(RequestDelegate next, SessionChecke
             {
                 logger.LogInformation("Refused a sign-in that is no longer valid ({State}) for user {UserId}.", state, userId);
                 context.Items[EndedItemKey] = state;
+                // Authorization reads the authentication result, not only the user: both must say anonymous.
+                if (context.Features.Get<IAuthenticateResultFeature>() is { } result)
+                {
+                    result.AuthenticateResult = AuthenticateResult.NoResult();
+                }
                 context.User = new ClaimsPrincipal(new ClaimsIdentity());
                 if (!AuthSchemes.HasBearerToken(context))
                 {

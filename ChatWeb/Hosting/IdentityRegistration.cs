@@ -69,9 +69,10 @@ internal static class IdentityRegistration
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ChatDbContext>()
-            .AddSignInManager<ChatSignInManager>()
             .AddDefaultTokenProviders()
             .AddApiEndpoints()
+            // After AddApiEndpoints, which registers the plain sign-in manager.
+            .AddSignInManager<ChatSignInManager>()
             .AddClaimsPrincipalFactory<ChatUserClaimsPrincipalFactory>();
 
         services.AddSingleton<IEmailSender<ChatUser>, IdentityNoOpEmailSender>();

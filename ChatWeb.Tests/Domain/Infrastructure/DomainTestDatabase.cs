@@ -1,4 +1,5 @@
 using ChatWeb.Domain;
+using ChatWeb.Domain.Administration;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Contacts;
 using ChatWeb.Domain.Data;
@@ -54,6 +55,11 @@ public sealed class DomainTestDatabase : IAsyncDisposable
     public PresenceService Presence => services.GetRequiredService<PresenceService>();
     public ContactService Contacts => services.GetRequiredService<ContactService>();
     public DirectoryService Directory => services.GetRequiredService<DirectoryService>();
+    public AdministrationService Administration => services.GetRequiredService<AdministrationService>();
+    public AdminDirectory AdminDirectory => services.GetRequiredService<AdminDirectory>();
+    public ConfiguredAdministrators ConfiguredAdministrators => services.GetRequiredService<ConfiguredAdministrators>();
+    public SessionChecker Sessions => services.GetRequiredService<SessionChecker>();
+    public RecordingSessionTerminator EndedSessions => (RecordingSessionTerminator)services.GetRequiredService<ISessionTerminator>();
 
     /// <param name="setBasedSends">
     /// Store sends with the one-statement-per-batch SQL a server database gets, instead of SQLite's
@@ -79,6 +85,9 @@ public sealed class DomainTestDatabase : IAsyncDisposable
         collection.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         collection.AddSingleton<IChatNotifier>(notifier);
         collection.AddSingleton<TimeProvider>(clock);
+        collection.AddSingleton<ISessionTerminator>(new RecordingSessionTerminator());
+        collection.AddSingleton<IPasswordResetLinks>(new RecordingPasswordResetLinks(clock));
+        collection.AddLogging();
         collection.AddChatDomain();
         if (sendStatements is not null)
         {
@@ -123,6 +132,14 @@ public sealed class DomainTestDatabase : IAsyncDisposable
         db.Users.AddRange(entities);
         await db.SaveChangesAsync(ct);
         return entities.ConvertAll(u => new TestUser(u.Id, u.UserName!, u.DisplayName));
+    }
+
+    /// <summary>Makes the person an administrator, as the Admin:Emails setting would.</summary>
+    public async Task MakeAdminAsync(TestUser user, CancellationToken ct)
+    {
+        await using var db = await OpenAsync(ct);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = AdminRole.Id });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Sends with a fresh client message id, as a well-behaved client does.</summary>
