@@ -155,6 +155,12 @@ internal sealed class HubChatEvents(
             {
                 logger.LogWarning(error, "The circuit's hub connection closed.");
             }
+            // Closed by the server, not by the circuit (which pauses or disposes first): start again,
+            // and the token check before connecting tells whether the person was signed out.
+            if (!disposed && !paused && !signedOut)
+            {
+                _ = RetryStartAsync();
+            }
             return Task.CompletedTask;
         };
         return hub;

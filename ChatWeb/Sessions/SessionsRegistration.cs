@@ -1,4 +1,5 @@
 using ChatWeb.Domain.Administration;
+using ChatWeb.Hubs;
 using ChatWeb.Scaling;
 using Microsoft.AspNetCore.SignalR;
 
@@ -11,7 +12,10 @@ internal static class SessionsRegistration
     {
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<LiveConnectionsFilter>();
-        services.Configure<HubOptions>(o => o.AddFilter<LiveConnectionsFilter>());
+        // The chat hub only: Blazor's own circuit hub must keep its connection, so the page can be told it is signed out.
+        // The chat hub only (its options start as a copy of the global ones): Blazor's own circuit hub
+        // must keep its connection, so the page can still be told it is signed out.
+        services.AddSignalR().AddHubOptions<ChatHub>(o => o.AddFilter<LiveConnectionsFilter>());
         services.AddSingleton<ISessionTerminator, SessionTerminator>();
         services.AddHostedService<SessionSweep>();
         if (configuration[ScaleOutRegistration.ConfigurationKey] is { Length: > 0 })
