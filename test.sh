@@ -36,6 +36,27 @@ ensure_prerequisites() {
         ensure_apt_package "${pair%%:*}" "${pair#*:}"
     done
     dotnet tool restore >/dev/null
+    ensure_oidc_test_provider
+}
+
+# The sign-in tests run a real OpenID Provider (oidc-provider, tools/oidc-test-provider) on Node.js.
+# Debian's nodejs is installed only when there is no node at all; oidc-provider 9 needs Node.js 20
+# or later, which Debian 12 does not ship (its nodejs is 18), so an older node stops the run here
+# with a clear message instead of failing the sign-in tests one by one.
+oidc_provider_dir="tools/oidc-test-provider"
+ensure_oidc_test_provider() {
+    ensure_apt_package node nodejs
+    command -v npm >/dev/null 2>&1 || ensure_apt_package npm npm
+    local major
+    major=$(node -p 'process.versions.node.split(".")[0]')
+    if [ "$major" -lt 20 ]; then
+        echo "Node.js $(node --version) is too old for the OpenID Provider the sign-in tests use (oidc-provider 9 needs Node.js 20 or later; Debian 12's nodejs is 18). Install Node.js 20 or later, then run ./test.sh again." >&2
+        exit 1
+    fi
+    if [ ! -d "$oidc_provider_dir/node_modules/oidc-provider" ]; then
+        echo "Installing the OpenID Provider for the sign-in tests (npm ci)..."
+        npm ci --prefix "$oidc_provider_dir" --no-audit --no-fund --loglevel=error </dev/null
+    fi
 }
 
 publish_like_the_dockerfile() {

@@ -1,3 +1,4 @@
+using ChatWeb.Domain.Administration;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Contacts;
 using ChatWeb.Domain.Presence;
@@ -31,6 +32,11 @@ public static class DomainRegistration
         services.AddSingleton<PresenceService>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<DirectoryService>();
+        services.TryAddSingleton<ISessionTerminator, NullSessionTerminator>();
+        services.AddSingleton<SessionChecker>();
+        services.AddSingleton<AdminDirectory>();
+        services.AddSingleton<AdministrationService>();
+        services.AddSingleton<ConfiguredAdministrators>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using ChatWeb.Administration;
+using ChatWeb.Authentication;
 using ChatWeb.Components;
 using ChatWeb.Domain;
 using ChatWeb.Domain.Data;
@@ -35,11 +37,14 @@ if (!app.Environment.IsDevelopment())
 app.UseChatStatusCodePages();
 
 app.UseMiddleware<HubOriginGuard>();
+app.UseChatAuthentication();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
+app.MapCompanySignInEndpoints();
+app.MapAdminApi();
 app.MapGroup("/api/auth").MapIdentityApi<ChatUser>().WithTags("Auth");
 app.MapHub<ChatHub>(ChatHub.Path);
 app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });

@@ -17,7 +17,22 @@ public sealed class ChatWebServer : IAsyncLifetime
 
     private readonly OutputTail output = new();
     private readonly string databaseFolder = Path.Combine(Path.GetTempPath(), "chatweb-browser-tests", Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly int? chosenPort;
     private Process? process;
+
+    public ChatWebServer()
+        : this(new Dictionary<string, string>(), port: null)
+    {
+    }
+
+    /// <summary>Another app for the scenarios that need other settings (environment variable names: "Section__Key").</summary>
+    /// <param name="port">A port picked beforehand, when something else (an OpenID Provider) must know it first.</param>
+    internal ChatWebServer(IReadOnlyDictionary<string, string> settings, int? port)
+    {
+        this.settings = settings;
+        chosenPort = port;
+    }
 
     /// <summary>
     /// What the browser opens: "localhost", the name people use for their own machine (cookies are
@@ -36,7 +51,7 @@ public sealed class ChatWebServer : IAsyncLifetime
     {
         Directory.CreateDirectory(databaseFolder);
         var appFolder = AppFolder.Locate();
-        var port = FreePort.Pick();
+        var port = chosenPort ?? FreePort.Pick();
         BaseUrl = new Uri($"http://localhost:{port}/");
 
         process = Process.Start(CreateStartInfo(appFolder, port)) ?? throw new InvalidOperationException("The app did not start.");
@@ -95,6 +110,10 @@ public sealed class ChatWebServer : IAsyncLifetime
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";
         info.Environment["ConnectionStrings__Chat"] = ConnectionString;
         info.Environment["Database__Provider"] = "Sqlite";
+        foreach (var (name, value) in settings)
+        {
+            info.Environment[name] = value;
+        }
         return info;
     }
 

@@ -84,6 +84,23 @@ public sealed class Device : IAsyncDisposable
         await Expect(Page.Locator(".signed-in-user")).ToHaveTextAsync(Person.DisplayName);
     }
 
+    /// <summary>
+    /// Signs in through the company's provider as a person would: the login page's button, then the
+    /// provider's own login and consent pages, back in the chat.
+    /// </summary>
+    public async Task SignInWithCompanyAccountAsync()
+    {
+        await Page.GotoAsync("Account/Login");
+        await Page.Locator("#external-login").ClickAsync();
+        await Page.Locator("input[name=login]").FillAsync(Person.Handle);
+        await Page.Locator("input[name=password]").FillAsync(Person.Password);
+        await Page.Locator("button[type=submit]").ClickAsync();
+        // The provider asks once whether ChatWeb may have the person's profile and email.
+        await Expect(Page.Locator("input[name=prompt][value=consent]")).ToHaveCountAsync(1);
+        await Page.Locator("button[type=submit]").ClickAsync();
+        await WaitUntilSignedInAsync();
+    }
+
     public async Task LogInAsync()
     {
         await Page.GotoAsync("Account/Login");

@@ -18,6 +18,7 @@ public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<ThreadMember> ThreadMembers => Set<ThreadMember>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,4 +14,7 @@ public sealed class ChatUser : IdentityUser
     public string NormalizedDisplayName { get; set; } = "";
 
     public DateTime? LastSeenAt { get; set; }
+
+    /// <summary>When an administrator deactivated the account; null while it is active. A deactivated person cannot sign in.</summary>
+    public DateTime? DeactivatedAt { get; set; }
 }

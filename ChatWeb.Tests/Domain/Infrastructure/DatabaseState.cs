@@ -17,6 +17,8 @@ public sealed record DatabaseState(int Threads, int Members, int Messages, int C
         var messages = await db.Messages.AsNoTracking().ToListAsync(ct);
         var contacts = await db.Contacts.AsNoTracking().ToListAsync(ct);
         var users = await db.Users.AsNoTracking().ToListAsync(ct);
+        var roles = await db.UserRoles.AsNoTracking().ToListAsync(ct);
+        var audit = await db.AdminAudit.AsNoTracking().ToListAsync(ct);
 
         IEnumerable<string> rows =
         [
@@ -24,7 +26,9 @@ public sealed record DatabaseState(int Threads, int Members, int Messages, int C
             .. members.Select(m => $"member {m.ThreadId} {m.OwnerId} {m.Role} '{m.Nickname}' muted={m.IsMuted} read={m.LastReadSeq} joined={m.JoinedAt:O}"),
             .. messages.Select(m => $"message {m.Id} {m.ThreadId} seq={m.Seq} {m.SenderId} {m.ClientMessageId} '{m.Body}' {m.SentAt:O}"),
             .. contacts.Select(c => $"contact {c.OwnerId} {c.ContactId} {c.CreatedAt:O}"),
-            .. users.Select(u => $"user {u.Id} {u.UserName} '{u.DisplayName}' seen={u.LastSeenAt:O}"),
+            .. users.Select(u => $"user {u.Id} {u.UserName} '{u.DisplayName}' seen={u.LastSeenAt:O} deactivated={u.DeactivatedAt:O} stamp={u.SecurityStamp} lockout={u.LockoutEnd:O}"),
+            .. roles.Select(r => $"role {r.UserId} {r.RoleId}"),
+            .. audit.Select(a => $"audit {a.Id} {a.At:O} {a.ActorId} {a.Action} {a.TargetId}"),
         ];
         return new DatabaseState(threads.Count, members.Count, messages.Count, contacts.Count, rows.Order(StringComparer.Ordinal).ToList());
     }
