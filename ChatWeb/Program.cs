@@ -15,6 +15,7 @@ builder.Services.AddMudServices();
 builder.Services.AddChatDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddChatIdentity(builder.Configuration);
 builder.Services.AddChatDomain();
+builder.Services.AddNodeIdentity(builder.Configuration);
 builder.Services.AddChatRealtime(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<ChatDbContext>("database");
 
@@ -26,6 +27,7 @@ await DatabaseInitializer.MigrateAsync(
     patience: TimeSpan.FromMinutes(2),
     app.Lifetime.ApplicationStopping);
 
+app.UseNodeHeader();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
