@@ -1,4 +1,5 @@
 using ChatWeb.Components;
+using ChatWeb.Demo;
 using ChatWeb.Domain;
 using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Entities;
@@ -26,6 +27,7 @@ await DatabaseInitializer.MigrateAsync(
     app.Logger,
     patience: TimeSpan.FromMinutes(2),
     app.Lifetime.ApplicationStopping);
+await app.SeedDemoIfAskedAsync();
 
 app.UseNodeHeader();
 if (!app.Environment.IsDevelopment())

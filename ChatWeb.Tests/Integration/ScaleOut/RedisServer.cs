@@ -20,6 +20,8 @@ public sealed class RedisServer : IAsyncLifetime
 
     public bool IsAvailable => executable is not null;
 
+    public bool IsRunning => process is { HasExited: false };
+
     public async ValueTask InitializeAsync()
     {
         executable = FindOnPath("redis-server");

@@ -1,0 +1,149 @@
+using ChatWeb.Domain.Chat;
+using ChatWeb.Domain.Contacts;
+using ChatWeb.Domain.Data;
+using ChatWeb.Domain.Entities;
+using ChatWeb.Domain.Presence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatWeb.Demo;
+
+/// <summary>
+/// Seeds <see cref="DemoCompany"/> into an empty database, through Identity and the chat services,
+/// so every rule holds as if people had typed it: password hashes, normalized names, one direct
+/// thread per pair, gap-free seqs, previews and read marks. Those services stamp "now", so they
+/// get a clock of their own (<see cref="DemoClock"/>) set to each line's moment in the past.
+/// A database with anyone in it is left alone. Several nodes may start at once: the first person
+/// (Alice) is created first, and her unique user name lets one node through; the others stop there.
+/// </summary>
+internal sealed class DemoSeeder(
+    UserManager<ChatUser> users, IDbContextFactory<ChatDbContext> dbFactory, DemoOptions options, TimeProvider time, ILogger<DemoSeeder> logger)
+{
+    public async Task<bool> SeedAsync(CancellationToken ct)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var people = await db.Users.CountAsync(ct);
+            if (people > 0)
+            {
+                logger.LogInformation("Demo:Seed is on, but the database already has {People} people: the demo seeds an empty database only, so nothing was added.", people);
+                return false;
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var person in DemoCompany.People)
+        {
+            var created = await CreatePersonAsync(person, now);
+            if (created is null)
+            {
+                logger.LogInformation("Demo:Seed is on, but another node is seeding the demo (or just has): nothing was added here.");
+                return false;
+            }
+            ids[person.Handle] = created;
+        }
+
+        var clock = new DemoClock(now);
+        var notifier = new NullChatNotifier();
+        var threads = await CreateThreadsAsync(new ConversationService(dbFactory, notifier, clock), clock, ids, now, ct);
+        using (var messages = new MessageService(dbFactory, notifier, clock))
+        {
+            await SendHistoryAsync(messages, clock, ids, threads, now, ct);
+        }
+        await MarkReadAsync(new ThreadSettingsService(dbFactory, notifier), ids, threads, ct);
+        clock.Now = now;
+        var contacts = new ContactService(dbFactory, new InMemoryPresenceTracker(), notifier, clock);
+        foreach (var contact in DemoCompany.AliceContacts)
+        {
+            await contacts.AddAsync(ids[DemoCompany.Alice], DemoCompany.Person(contact).Email, ct);
+        }
+
+        logger.LogInformation(
+            "Seeded the demo company: {People} people, {Threads} conversations, {Messages} messages. Sign in as {Email} with the password in Demo:Password.",
+            DemoCompany.People.Length, DemoCompany.Threads.Length, DemoCompany.History.Length, DemoCompany.Person(DemoCompany.Alice).Email);
+        return true;
+    }
+
+    /// <summary>The new person's id, or null when someone else created them first.</summary>
+    private async Task<string?> CreatePersonAsync(DemoPerson person, DateTimeOffset now)
+    {
+        var user = new ChatUser
+        {
+            UserName = person.Email, Email = person.Email, EmailConfirmed = true, DisplayName = person.DisplayName,
+            LastSeenAt = (now - person.LastSeenAgo).UtcDateTime,
+        };
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(user, options.Password);
+        }
+        catch (DbUpdateException)
+        {
+            // Both nodes passed Identity's own check at once; the unique index let the other one in.
+            if (await users.FindByNameAsync(person.Email) is not null)
+            {
+                return null;
+            }
+            throw;
+        }
+        if (result.Succeeded)
+        {
+            return user.Id;
+        }
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            return null;
+        }
+        throw new InvalidOperationException(
+            $"Could not create the demo person {person.Email}: {string.Join(" ", result.Errors.Select(e => e.Description))} " +
+            "Demo:Password must meet the password rules.");
+    }
+
+    /// <summary>Each conversation is started by its first member shortly before its first line.</summary>
+    private static async Task<Dictionary<string, Guid>> CreateThreadsAsync(
+        ConversationService conversations, DemoClock clock, Dictionary<string, string> ids, DateTimeOffset now, CancellationToken ct)
+    {
+        var threads = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var thread in DemoCompany.Threads.OrderBy(t => FirstLineAt(t, now)))
+        {
+            clock.Now = FirstLineAt(thread, now).AddMinutes(-2);
+            var starter = ids[thread.Members[0]];
+            var others = thread.Members.Skip(1).Select(m => DemoCompany.Person(m).Email).ToList();
+            var summary = thread.Title is { } title
+                ? await conversations.CreateGroupAsync(starter, title, others, ct)
+                : await conversations.OpenDirectAsync(starter, others.Single(), ct);
+            threads[thread.Key] = summary.Id;
+        }
+        return threads;
+    }
+
+    private static async Task SendHistoryAsync(
+        MessageService messages, DemoClock clock, Dictionary<string, string> ids, Dictionary<string, Guid> threads, DateTimeOffset now, CancellationToken ct)
+    {
+        // In time order; a stable sort keeps the script's order for lines said in the same minute.
+        var lines = DemoCompany.History.Select((line, index) => (Line: line, Index: index)).OrderBy(l => l.Line.When.Resolve(now)).ToList();
+        foreach (var (line, index) in lines)
+        {
+            clock.Now = line.When.Resolve(now);
+            await messages.SendAsync(ids[line.Sender], threads[line.Thread], $"demo-{index}", line.Text, ct);
+        }
+    }
+
+    /// <summary>Everyone has read everything but Alice, who has a few lines left in some conversations.</summary>
+    private static async Task MarkReadAsync(ThreadSettingsService settings, Dictionary<string, string> ids, Dictionary<string, Guid> threads, CancellationToken ct)
+    {
+        foreach (var thread in DemoCompany.Threads)
+        {
+            var lastSeq = DemoCompany.History.Count(l => l.Thread == thread.Key);
+            foreach (var member in thread.Members)
+            {
+                var readUpTo = member == DemoCompany.Alice ? lastSeq - thread.UnreadForAlice : lastSeq;
+                await settings.MarkReadAsync(ids[member], threads[thread.Key], readUpTo, ct);
+            }
+        }
+    }
+
+    private static DateTimeOffset FirstLineAt(DemoThread thread, DateTimeOffset now) =>
+        DemoCompany.History.Where(l => l.Thread == thread.Key).Min(l => l.When.Resolve(now));
+}
