@@ -4,8 +4,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ChatWeb.BrowserTests.Scenarios;
 
-/// <summary>The production shape, whole: two people on different nodes, through the balancer.</summary>
-public sealed class ProductionShapeTests(ProductionShape shape, BrowserHost host) : ShapeScenario(shape, host), IClassFixture<ProductionShape>
+/// <summary>The production shape, whole: people on different nodes, through the balancer, and the demo company.</summary>
+[Collection(ProductionShapeCollection.Name)]
+public sealed class ProductionShapeTests(ProductionShape shape, BrowserHost host) : ShapeScenario(shape, host)
 {
     [Fact]
     public async Task TwoNodes_PeopleOnEach_CircuitsOverWebSockets_MessagesAndPresenceCrossNodes()
@@ -30,5 +31,26 @@ public sealed class ProductionShapeTests(ProductionShape shape, BrowserHost host
         await ben.ReopenAsync();
         await Expect(annSeesBen).ToHaveAttributeAsync("data-online", "true");
         await ExpectCircuitOverWebSocketAsync(ben);
+    }
+
+    [Fact]
+    public async Task Demo_AliceSignsInThroughTheBalancer_SeesHerGroupsDirectChatsAndUnread()
+    {
+        var aliceAccount = new Person("Alice Martin", "alice@demo.local") { Password = "Demo-Passw0rd!" };
+
+        var alice = await SignInOnNodeAsync(aliceAccount, node: 1);
+
+        await Expect(alice.Threads.Items).ToHaveCountAsync(7);
+        var unreadByName = new Dictionary<string, string>
+        {
+            ["Product launch"] = "3", ["Lunch & coffee"] = "2", ["Engineering"] = "0",
+            ["Carol Nguyen"] = "2", ["Bob Stone"] = "0", ["Grace Kim"] = "0", ["Hiro Tanaka"] = "0",
+        };
+        foreach (var (name, unread) in unreadByName)
+        {
+            var item = alice.Threads.Items.Filter(new() { Has = alice.Page.Locator(".thread-name", new() { HasTextString = name }) });
+            await Expect(item).ToHaveAttributeAsync("data-unread", unread);
+        }
+        await Expect(ThreadListPane.UnreadBadge(alice.Threads.Items.Filter(new() { HasTextString = "Product launch" }))).ToHaveTextAsync("3");
     }
 }

@@ -102,6 +102,7 @@ public sealed class DemoSeedTests
     }
 
     private static DemoSeeder Seeder(IServiceProvider services) => new(
+        services.GetRequiredService<ChatDbContext>(),
         services.GetRequiredService<UserManager<ChatUser>>(),
         services.GetRequiredService<IDbContextFactory<ChatDbContext>>(),
         new DemoOptions { Seed = true },

@@ -13,35 +13,18 @@ namespace ChatWeb.Demo;
 /// so every rule holds as if people had typed it: password hashes, normalized names, one direct
 /// thread per pair, gap-free seqs, previews and read marks. Those services stamp "now", so they
 /// get a clock of their own (<see cref="DemoClock"/>) set to each line's moment in the past.
-/// A database with anyone in it is left alone. Several nodes may start at once: the first person
-/// (Alice) is created first, and her unique user name lets one node through; the others stop there.
+/// A database with anyone in it is left alone. Several nodes may start at once: the people are
+/// created in a transaction one node at a time may hold, so the others wait, find them, and stop.
 /// </summary>
 internal sealed class DemoSeeder(
-    UserManager<ChatUser> users, IDbContextFactory<ChatDbContext> dbFactory, DemoOptions options, TimeProvider time, ILogger<DemoSeeder> logger)
+    ChatDbContext db, UserManager<ChatUser> users, IDbContextFactory<ChatDbContext> dbFactory, DemoOptions options, TimeProvider time, ILogger<DemoSeeder> logger)
 {
     public async Task<bool> SeedAsync(CancellationToken ct)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            var people = await db.Users.CountAsync(ct);
-            if (people > 0)
-            {
-                logger.LogInformation("Demo:Seed is on, but the database already has {People} people: the demo seeds an empty database only, so nothing was added.", people);
-                return false;
-            }
-        }
-
         var now = time.GetUtcNow();
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var person in DemoCompany.People)
+        if (await CreatePeopleAsync(now, ct) is not { } ids)
         {
-            var created = await CreatePersonAsync(person, now);
-            if (created is null)
-            {
-                logger.LogInformation("Demo:Seed is on, but another node is seeding the demo (or just has): nothing was added here.");
-                return false;
-            }
-            ids[person.Handle] = created;
+            return false;
         }
 
         var clock = new DemoClock(now);
@@ -65,39 +48,35 @@ internal sealed class DemoSeeder(
         return true;
     }
 
-    /// <summary>The new person's id, or null when someone else created them first.</summary>
-    private async Task<string?> CreatePersonAsync(DemoPerson person, DateTimeOffset now)
+    /// <summary>Everyone's account, by handle; null, having said why, when the database has people already.</summary>
+    private async Task<Dictionary<string, string>?> CreatePeopleAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var user = new ChatUser
+        await using var transaction = await ExclusiveTransaction.BeginAsync(db, "ChatWeb.DemoSeed", ct);
+        var existing = await db.Users.CountAsync(ct);
+        if (existing > 0)
         {
-            UserName = person.Email, Email = person.Email, EmailConfirmed = true, DisplayName = person.DisplayName,
-            LastSeenAt = (now - person.LastSeenAgo).UtcDateTime,
-        };
-        IdentityResult result;
-        try
-        {
-            result = await users.CreateAsync(user, options.Password);
-        }
-        catch (DbUpdateException)
-        {
-            // Both nodes passed Identity's own check at once; the unique index let the other one in.
-            if (await users.FindByNameAsync(person.Email) is not null)
-            {
-                return null;
-            }
-            throw;
-        }
-        if (result.Succeeded)
-        {
-            return user.Id;
-        }
-        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))
-        {
+            logger.LogInformation("Demo:Seed is on, but the database already has {People} people: the demo seeds an empty database only, so nothing was added.", existing);
             return null;
         }
-        throw new InvalidOperationException(
-            $"Could not create the demo person {person.Email}: {string.Join(" ", result.Errors.Select(e => e.Description))} " +
-            "Demo:Password must meet the password rules.");
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var person in DemoCompany.People)
+        {
+            var user = new ChatUser
+            {
+                UserName = person.Email, Email = person.Email, EmailConfirmed = true, DisplayName = person.DisplayName,
+                LastSeenAt = (now - person.LastSeenAgo).UtcDateTime,
+            };
+            var result = await users.CreateAsync(user, options.Password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(
+                    $"Could not create the demo person {person.Email}: {string.Join(" ", result.Errors.Select(e => e.Description))} " +
+                    "Demo:Password must meet the password rules.");
+            }
+            ids[person.Handle] = user.Id;
+        }
+        await transaction.CommitAsync(ct);
+        return ids;
     }
 
     /// <summary>Each conversation is started by its first member shortly before its first line.</summary>

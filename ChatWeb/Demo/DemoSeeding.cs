@@ -18,6 +18,7 @@ internal static class DemoSeeding
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var seeder = new DemoSeeder(
+            services.GetRequiredService<ChatDbContext>(),
             services.GetRequiredService<UserManager<ChatUser>>(),
             services.GetRequiredService<IDbContextFactory<ChatDbContext>>(),
             options,
