@@ -1,18 +1,18 @@
 namespace ChatWeb.Bench.Report;
 
-/// <summary>Replaces the generated part of docs/performance.md, leaving the prose around it alone.</summary>
+/// <summary>Replaces a generated part of docs/performance.md (between its markers), leaving the prose around it alone.</summary>
 internal static class DocsWriter
 {
     public const string Begin = "<!-- bench:results:begin -->";
     public const string End = "<!-- bench:results:end -->";
 
-    public static void Write(string path, string table)
+    public static void Write(string path, string table, string begin = Begin, string end = End)
     {
-        var generated = $"{Begin}\n{table.TrimEnd()}\n{End}";
+        var generated = $"{begin}\n{table.TrimEnd()}\n{end}";
         var text = File.Exists(path) ? File.ReadAllText(path) : "# Performance\n\n";
-        var (start, end) = (text.IndexOf(Begin, StringComparison.Ordinal), text.IndexOf(End, StringComparison.Ordinal));
-        text = start >= 0 && end > start
-            ? text[..start] + generated + text[(end + End.Length)..]
+        var (from, to) = (text.IndexOf(begin, StringComparison.Ordinal), text.IndexOf(end, StringComparison.Ordinal));
+        text = from >= 0 && to > from
+            ? text[..from] + generated + text[(to + end.Length)..]
             : text.TrimEnd() + "\n\n" + generated + "\n";
         File.WriteAllText(path, text);
     }
