@@ -29,7 +29,6 @@ await DatabaseInitializer.MigrateAsync(
     app.Lifetime.ApplicationStopping);
 await app.SeedDemoIfAskedAsync();
 
-app.UseNodeHeader();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -58,13 +58,13 @@ internal static class BrowserBench
         var pages = browser.Pages.OrderBy(p => names.IndexOf(p.UserName)).ToList();
         var pairs = Enumerable.Range(0, options.Pairs).Select(i => (pages[2 * i], pages[2 * i + 1])).ToList();
         Console.WriteLine($"[typing] {options.Pairs} pairs × {options.LinesPerPair} lines, idle server");
-        var idle = await TypingLatency.MeasureAsync(pairs, options.LinesPerPair, "idle");
-        Console.WriteLine($"  p50 {idle.P50:F0} ms, p99 {idle.P99:F0} ms");
+        var (idle, cpuPerLine) = await MeasureWithCpuAsync(server, () => TypingLatency.MeasureAsync(pairs, options.LinesPerPair, "idle"));
+        Console.WriteLine($"  p50 {idle.P50:F0} ms, p99 {idle.P99:F0} ms, server CPU {cpuPerLine:F0} µs per line");
         var (loaded, background) = await UnderLoadAsync(options, target, book, pairs);
         await target.Probe!.DisposeAsync();
 
         var results = new BrowserResults(options, DateTime.UtcNow.ToString("yyyy-MM-dd"), RepoPaths.Commit(), MachineInfo.Describe(),
-            $"{loadAtStart} at the start, {MachineInfo.LoadAverage()} at the end", clock.Elapsed, empty, half, full, idle, loaded, background);
+            $"{loadAtStart} at the start, {MachineInfo.LoadAverage()} at the end", clock.Elapsed, empty, half, full, idle, cpuPerLine, loaded, background);
         var table = results.Render();
         Console.WriteLine();
         Console.WriteLine(table);
@@ -107,6 +107,24 @@ internal static class BrowserBench
         var reading = await ServerHeap.ReadAsync(server.Pid, to, server.WorkingSetBytes);
         Console.WriteLine($"  {to} pages: resident {reading.ResidentBytes / 1048576.0:F0} MiB, managed heap {reading.ManagedHeapBytes / 1048576.0:F0} MiB");
         return reading;
+    }
+
+    /// <summary>
+    /// The server CPU a typed line costs from keypress to the other page's render (both circuits,
+    /// the send, the push), with what the server burns meanwhile with nothing typed (pages' timers,
+    /// keep-alives, GC) subtracted, as the hub figure does.
+    /// </summary>
+    private static async Task<(LatencySummary Typing, double CpuMicrosPerLine)> MeasureWithCpuAsync(ServerProcess server, Func<Task<LatencySummary>> measure)
+    {
+        var window = TimeSpan.FromSeconds(5);
+        var idleStart = server.CpuTime();
+        await Task.Delay(window);
+        var idlePerSecond = (server.CpuTime() - idleStart) / window.TotalSeconds;
+        var cpu = server.CpuTime();
+        var started = Stopwatch.GetTimestamp();
+        var typing = await measure();
+        var busy = server.CpuTime() - cpu - idlePerSecond * Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return (typing, Math.Max(0, busy.TotalMicroseconds) / Math.Max(1, typing.Count));
     }
 
     /// <summary>The typing pairs again, while token clients send a steady direct-message load in steps until they are done.</summary>

@@ -8,7 +8,7 @@ namespace ChatWeb.Bench.Browser;
 internal sealed record BrowserResults(
     BrowserBenchOptions Options, string Date, string Commit, string Machine, string LoadAverages, TimeSpan Duration,
     MemoryReading Empty, MemoryReading Half, MemoryReading Full,
-    LatencySummary IdleTyping, LatencySummary LoadedTyping, IReadOnlyList<StepResult> Background)
+    LatencySummary IdleTyping, double CpuMicrosPerLine, LatencySummary LoadedTyping, IReadOnlyList<StepResult> Background)
 {
     /// <summary>What Microsoft's Blazor Server capacity guidance measured per user (ASP.NET Core docs, "Host and deploy Blazor Server").</summary>
     public const double PublishedKilobytesPerUser = 273;
@@ -37,6 +37,7 @@ internal sealed record BrowserResults(
         md.AppendLine(I($"| server memory at 0 / {Half.Pages} / {Full.Pages} pages: resident (MiB) | {Mib(Empty.ResidentBytes)} / {Mib(Half.ResidentBytes)} / {Mib(Full.ResidentBytes)} | |"));
         md.AppendLine(I($"| … managed heap (MiB) | {Mib(Empty.ManagedHeapBytes)} / {Mib(Half.ManagedHeapBytes)} / {Mib(Full.ManagedHeapBytes)} | |"));
         md.AppendLine(I($"| browser to browser (typed → shown), idle server, {Full.Pages} pages open: p50 / p99 / max (ms), {IdleTyping.Count} lines | {IdleTyping.P50:F0} / {IdleTyping.P99:F0} / {IdleTyping.Max:F0} | |"));
+        md.AppendLine(I($"| server CPU per typed line, browser to browser (both circuits, the send, the push; idle cost subtracted) | {CpuMicrosPerLine:N0} µs | a hub client's direct message: the run above |"));
         md.AppendLine(I($"| browser to browser with a background hub load of {Options.BackgroundRate:N0} msg/s: p50 / p99 / max (ms), {LoadedTyping.Count} lines | {LoadedTyping.P50:F0} / {LoadedTyping.P99:F0} / {LoadedTyping.Max:F0} | |"));
         md.AppendLine(I($"| the background load meanwhile: acknowledged msg/s, worst step's send→deliver p99 (ms) | {acked / Math.Max(seconds, 1e-9):N0}, {deliverP99:F1} | asked: {Options.BackgroundRate:N0} msg/s |"));
         return md.ToString();
