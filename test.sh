@@ -16,8 +16,8 @@ required_apt_packages=("redis-server:redis-server" "chromium:chromium" "nginx:ng
 apt_updated=""
 ensure_apt_package() {
     local command_name=$1 package=${2:-$1}
-    # nginx lives in /usr/sbin, which a non-root PATH may leave out.
     command -v "$command_name" >/dev/null 2>&1 && return 0
+    # nginx lives in /usr/sbin, which a non-root PATH may leave out.
     [ -x "/usr/sbin/$command_name" ] && return 0
     local sudo=""
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
