@@ -52,6 +52,7 @@ internal static class BrowserBench
         await browser.LaunchAsync();
         Console.WriteLine("[memory] no page open");
         var empty = await ServerHeap.ReadAsync(server.Pid, 0, server.WorkingSetBytes);
+        Console.WriteLine($"  0 pages: resident {empty.ResidentBytes / 1048576.0:F0} MiB, managed heap {empty.ManagedHeapBytes / 1048576.0:F0} MiB");
         var half = await OpenPagesAsync(browser, server, target, names, threads, 0, options.Pages / 2);
         var full = await OpenPagesAsync(browser, server, target, names, threads, options.Pages / 2, options.Pages);
 

@@ -7,7 +7,8 @@ using Xunit;
 namespace ChatWeb.Tests.Integration.ScaleOut;
 
 /// <summary>
-/// A real redis-server on a free loopback port, with no persistence, stopped when the fixture goes.
+/// A real redis-server on a free loopback port, with no persistence, stopped when the fixture goes
+/// (or stopped and started again by a test, to see what an outage does).
 /// The test script installs redis-server; without it the scale-out tests are skipped, not faked.
 /// </summary>
 public sealed class RedisServer : IAsyncLifetime
@@ -48,7 +49,11 @@ public sealed class RedisServer : IAsyncLifetime
     public async Task StartAsync()
     {
         process?.Dispose();
-        process = Process.Start(new ProcessStartInfo(executable!, $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
+        // Under coreutils' timeout where it exists: a test host that dies without disposing its
+        // fixtures still cannot leave the server running for long.
+        var useTimeout = File.Exists("/usr/bin/timeout");
+        var arguments = $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no";
+        process = Process.Start(new ProcessStartInfo(useTimeout ? "/usr/bin/timeout" : executable!, useTimeout ? $"--kill-after=10s 1800s {executable} {arguments}" : arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
