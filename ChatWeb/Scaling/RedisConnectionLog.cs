@@ -15,11 +15,17 @@ internal sealed class RedisConnectionLog(IConnectionMultiplexer redis, ILogger<R
 {
     private readonly HashSet<(EndPoint?, ConnectionType)> failed = [];
     private readonly Lock gate = new();
+    private bool reportedDown;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         redis.ConnectionFailed += OnConnectionFailed;
         redis.ConnectionRestored += OnConnectionRestored;
+        // The first attempt ran before anyone listened: a node that starts while Redis is away says so too.
+        if (!redis.IsConnected && Report(down: true))
+        {
+            logger.LogWarning("Redis cannot be reached yet. Messages are stored and acknowledged; delivery between nodes and shared presence start once it can be. Connecting.");
+        }
         return Task.CompletedTask;
     }
 
@@ -34,26 +40,40 @@ internal sealed class RedisConnectionLog(IConnectionMultiplexer redis, ILogger<R
     {
         lock (gate)
         {
-            if (!failed.Add((e.EndPoint, e.ConnectionType)) || failed.Count > 1)
-            {
-                return;
-            }
+            failed.Add((e.EndPoint, e.ConnectionType));
         }
-        logger.LogWarning(
-            "Redis at {EndPoint} cannot be reached ({FailureType}: {Reason}). Messages are still stored and acknowledged; " +
-            "devices on other nodes get them once Redis is back (they catch up by seq), and presence waits until then. Reconnecting.",
-            e.EndPoint, e.FailureType, e.Exception?.Message);
+        if (Report(down: true))
+        {
+            logger.LogWarning(
+                "Redis at {EndPoint} cannot be reached ({FailureType}: {Reason}). Messages are still stored and acknowledged; " +
+                "devices on other nodes get them once Redis is back (they catch up by seq), and presence waits until then. Reconnecting.",
+                e.EndPoint, e.FailureType, e.Exception?.Message);
+        }
     }
 
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
     {
         lock (gate)
         {
-            if (!failed.Remove((e.EndPoint, e.ConnectionType)) || failed.Count > 0)
-            {
-                return;
-            }
+            failed.Remove((e.EndPoint, e.ConnectionType));
         }
-        logger.LogInformation("Redis at {EndPoint} is reachable again: delivery between nodes and shared presence resume.", e.EndPoint);
+        if (Report(down: false))
+        {
+            logger.LogInformation("Redis at {EndPoint} is reachable again: delivery between nodes and shared presence resume.", e.EndPoint);
+        }
+    }
+
+    /// <summary>True when this changes what was last reported: down at the first failure, up once every connection is back.</summary>
+    private bool Report(bool down)
+    {
+        lock (gate)
+        {
+            if (reportedDown == down || (!down && (failed.Count > 0 || !redis.IsConnected)))
+            {
+                return false;
+            }
+            reportedDown = down;
+            return true;
+        }
     }
 }
