@@ -10,12 +10,15 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 results_dir="TestResults"
 
 # Debian packages the tests need, as "command:package" pairs; installed only when the command is missing.
-required_apt_packages=("redis-server:redis-server" "chromium:chromium")
+# nginx runs deploy/nginx.conf in front of two app nodes in the production-shape browser tests.
+required_apt_packages=("redis-server:redis-server" "chromium:chromium" "nginx:nginx")
 
 apt_updated=""
 ensure_apt_package() {
     local command_name=$1 package=${2:-$1}
     command -v "$command_name" >/dev/null 2>&1 && return 0
+    # nginx lives in /usr/sbin, which a non-root PATH may leave out.
+    [ -x "/usr/sbin/$command_name" ] && return 0
     local sudo=""
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
     if [ -z "$apt_updated" ]; then

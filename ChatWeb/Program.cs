@@ -1,6 +1,7 @@
 using ChatWeb.Administration;
 using ChatWeb.Authentication;
 using ChatWeb.Components;
+using ChatWeb.Demo;
 using ChatWeb.Domain;
 using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Entities;
@@ -17,6 +18,7 @@ builder.Services.AddMudServices();
 builder.Services.AddChatDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddChatIdentity(builder.Configuration);
 builder.Services.AddChatDomain();
+builder.Services.AddNodeIdentity(builder.Configuration);
 builder.Services.AddChatRealtime(builder.Configuration);
 builder.Services.AddChatForwardedHeaders(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<ChatDbContext>("database");
@@ -29,6 +31,7 @@ await DatabaseInitializer.MigrateAsync(
     app.Logger,
     patience: TimeSpan.FromMinutes(2),
     app.Lifetime.ApplicationStopping);
+await app.SeedDemoIfAskedAsync();
 
 if (!app.Environment.IsDevelopment())
 {

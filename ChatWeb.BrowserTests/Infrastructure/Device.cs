@@ -27,11 +27,11 @@ public sealed class Device : IAsyncDisposable
     public ConversationPane Conversation => new(Page);
     public NewChatDialog NewChat => new(Page);
 
-    public static async Task<Device> OpenAsync(BrowserHost host, ChatWebServer server, Person person, ViewportSize? viewport = null)
+    public static async Task<Device> OpenAsync(BrowserHost host, Uri baseUrl, Person person, ViewportSize? viewport = null)
     {
         var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = server.BaseUrl.ToString(),
+            BaseURL = baseUrl.ToString(),
             ViewportSize = viewport ?? Viewports.Desktop,
             DeviceScaleFactor = 1,
             Locale = "en-US",
@@ -40,7 +40,7 @@ public sealed class Device : IAsyncDisposable
         context.SetDefaultTimeout((float)Timeouts.Step.TotalMilliseconds);
         context.SetDefaultNavigationTimeout((float)Timeouts.PageLoad.TotalMilliseconds);
         var page = await context.NewPageAsync();
-        return new Device(person, context, page, server.BaseUrl);
+        return new Device(person, context, page, baseUrl);
     }
 
     /// <summary>Creates the person's account through the registration form; they land signed in on the chat page.</summary>

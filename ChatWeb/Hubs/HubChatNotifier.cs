@@ -1,5 +1,6 @@
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Presence;
+using ChatWeb.Scaling;
 using Microsoft.AspNetCore.SignalR;
 
 namespace ChatWeb.Hubs;
@@ -7,9 +8,10 @@ namespace ChatWeb.Hubs;
 /// <summary>
 /// The delivery port over SignalR groups. With the Redis backplane the same calls reach
 /// connections on every node. A failed push never fails the operation that committed: the
-/// receivers catch up by seq when they reconnect.
+/// receivers catch up by seq when they reconnect. While Redis is away every push fails; that
+/// outage is logged once (<see cref="RedisConnectionLog"/>), so these failures stay at Debug.
 /// </summary>
-internal sealed class HubChatNotifier(IHubContext<ChatHub, IChatClient> hub, ILogger<HubChatNotifier> logger) : IChatNotifier
+internal sealed class HubChatNotifier(IHubContext<ChatHub, IChatClient> hub, BackplaneStatus backplane, ILogger<HubChatNotifier> logger) : IChatNotifier
 {
     public Task MessageStoredAsync(ChatMessage message, IReadOnlyCollection<string> recipientIds, CancellationToken ct) =>
         Safely(() => hub.Clients.Groups(UserGroups.For(recipientIds)).MessageReceived(message), "MessageReceived");
@@ -38,6 +40,10 @@ internal sealed class HubChatNotifier(IHubContext<ChatHub, IChatClient> hub, ILo
         try
         {
             await push();
+        }
+        catch (Exception ex) when (backplane.Explains(ex))
+        {
+            logger.LogDebug(ex, "Could not push {Event} while Redis is unreachable; clients will catch up by seq.", eventName);
         }
         catch (Exception ex)
         {
