@@ -10,12 +10,15 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 results_dir="TestResults"
 
 # Debian packages the tests need, as "command:package" pairs; installed only when the command is missing.
-required_apt_packages=("redis-server:redis-server" "chromium:chromium")
+# nginx runs deploy/nginx.conf in front of two app nodes in the production-shape browser tests.
+required_apt_packages=("redis-server:redis-server" "chromium:chromium" "nginx:nginx")
 
 apt_updated=""
 ensure_apt_package() {
     local command_name=$1 package=${2:-$1}
     command -v "$command_name" >/dev/null 2>&1 && return 0
+    # nginx lives in /usr/sbin, which a non-root PATH may leave out.
+    [ -x "/usr/sbin/$command_name" ] && return 0
     local sudo=""
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
     if [ -z "$apt_updated" ]; then
@@ -36,6 +39,27 @@ ensure_prerequisites() {
         ensure_apt_package "${pair%%:*}" "${pair#*:}"
     done
     dotnet tool restore >/dev/null
+    ensure_oidc_test_provider
+}
+
+# The sign-in tests run a real OpenID Provider (oidc-provider, tools/oidc-test-provider) on Node.js.
+# Debian's nodejs is installed only when there is no node at all; oidc-provider 9 needs Node.js 20
+# or later, which Debian 12 does not ship (its nodejs is 18), so an older node stops the run here
+# with a clear message instead of failing the sign-in tests one by one.
+oidc_provider_dir="tools/oidc-test-provider"
+ensure_oidc_test_provider() {
+    ensure_apt_package node nodejs
+    command -v npm >/dev/null 2>&1 || ensure_apt_package npm npm
+    local major
+    major=$(node -p 'process.versions.node.split(".")[0]')
+    if [ "$major" -lt 20 ]; then
+        echo "Node.js $(node --version) is too old for the OpenID Provider the sign-in tests use (oidc-provider 9 needs Node.js 20 or later; Debian 12's nodejs is 18). Install Node.js 20 or later, then run ./test.sh again." >&2
+        exit 1
+    fi
+    if [ ! -d "$oidc_provider_dir/node_modules/oidc-provider" ]; then
+        echo "Installing the OpenID Provider for the sign-in tests (npm ci)..."
+        npm ci --prefix "$oidc_provider_dir" --no-audit --no-fund --loglevel=error </dev/null
+    fi
 }
 
 publish_like_the_dockerfile() {

@@ -1,14 +1,17 @@
 using ChatWeb.Bench;
 using ChatWeb.Bench.Baseline;
+using ChatWeb.Bench.Browser;
 
-// One program, four modes: `full`, `quick` and `smoke` start both servers as child processes and
-// drive them; `baseline-server` is the bare relay that those runs start as their second server.
+// One program, five modes: `full`, `quick` and `smoke` start both servers as child processes and
+// drive them; `baseline-server` is the bare relay that those runs start as their second server;
+// `browser` measures the chat server from real Chromium pages (memory per page, typing latency).
 return args.FirstOrDefault() switch
 {
     "full" => await BenchRun.RunAsync(BenchProfile.Full, BenchArguments.Parse(args[1..])),
     "quick" => await BenchRun.RunAsync(BenchProfile.Quick, BenchArguments.Parse(args[1..])),
     "smoke" => await BenchRun.RunAsync(BenchProfile.Smoke, BenchArguments.Parse(args[1..])),
     "baseline-server" => await BaselineServer.RunAsync(args[1..]),
+    "browser" => await BrowserBench.RunAsync(BrowserBenchOptions.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -19,6 +22,8 @@ static int Usage()
                ChatWeb.Bench quick [--docs FILE] [--work DIR] [--server-dll PATH]
                ChatWeb.Bench smoke [--work DIR] [--server-dll PATH] [--rate MSGS_PER_S] [--seconds S] [--users N]
                ChatWeb.Bench baseline-server --urls http://127.0.0.1:PORT
+               ChatWeb.Bench browser [--docs docs/performance.md] [--work DIR] [--server-dll PATH] [--pages 120]
+                                     [--pairs 10] [--lines 30] [--background-users 300] [--background-rate 4500]
         """);
     return 2;
 }

@@ -1,3 +1,4 @@
+using ChatWeb.Domain.Administration;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Contacts;
 using ChatWeb.Domain.Presence;
@@ -17,6 +18,9 @@ public static class DomainRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IChatNotifier, NullChatNotifier>();
         services.TryAddSingleton<IPresenceTracker, InMemoryPresenceTracker>();
+        // Hosts bind the section (Realtime:SendRateLimit); without it the defaults apply.
+        services.AddOptions<SendRateLimitOptions>();
+        services.AddSingleton<SendQuota>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<GroupService>();
         services.AddSingleton<ThreadSettingsService>();
@@ -25,10 +29,16 @@ public static class DomainRegistration
         // Built by hand: its constructor takes the internal message store and writer, which the
         // container's activator (public constructors only) cannot see.
         services.AddSingleton(sp => new MessageService(
-            sp.GetRequiredService<IMessageStore>(), sp.GetRequiredService<GroupCommitWriter>(), sp.GetRequiredService<IChatNotifier>()));
+            sp.GetRequiredService<IMessageStore>(), sp.GetRequiredService<GroupCommitWriter>(), sp.GetRequiredService<IChatNotifier>(),
+            sp.GetRequiredService<SendQuota>()));
         services.AddSingleton<PresenceService>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<DirectoryService>();
+        services.TryAddSingleton<ISessionTerminator, NullSessionTerminator>();
+        services.AddSingleton<SessionChecker>();
+        services.AddSingleton<AdminDirectory>();
+        services.AddSingleton<AdministrationService>();
+        services.AddSingleton<ConfiguredAdministrators>();
         return services;
     }
 }

@@ -1,4 +1,7 @@
+using ChatWeb.Administration;
+using ChatWeb.Authentication;
 using ChatWeb.Components;
+using ChatWeb.Demo;
 using ChatWeb.Domain;
 using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Entities;
@@ -15,16 +18,20 @@ builder.Services.AddMudServices();
 builder.Services.AddChatDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddChatIdentity(builder.Configuration);
 builder.Services.AddChatDomain();
+builder.Services.AddNodeIdentity(builder.Configuration);
 builder.Services.AddChatRealtime(builder.Configuration);
+builder.Services.AddChatForwardedHeaders(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<ChatDbContext>("database");
 
 var app = builder.Build();
+app.UseChatForwardedHeaders(app.Configuration);
 
 await DatabaseInitializer.MigrateAsync(
     app.Services.GetRequiredService<IDbContextFactory<ChatDbContext>>(),
     app.Logger,
     patience: TimeSpan.FromMinutes(2),
     app.Lifetime.ApplicationStopping);
+await app.SeedDemoIfAskedAsync();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -33,11 +40,14 @@ if (!app.Environment.IsDevelopment())
 app.UseChatStatusCodePages();
 
 app.UseMiddleware<HubOriginGuard>();
+app.UseChatAuthentication();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
+app.MapCompanySignInEndpoints();
+app.MapAdminApi();
 app.MapGroup("/api/auth").MapIdentityApi<ChatUser>().WithTags("Auth");
 app.MapHub<ChatHub>(ChatHub.Path);
 app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });

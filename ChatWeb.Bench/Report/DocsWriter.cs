@@ -1,23 +1,23 @@
 namespace ChatWeb.Bench.Report;
 
 /// <summary>
-/// Replaces the generated part of docs/performance.md, leaving the prose around it alone. The
-/// markers count only on lines of their own, so prose may name them.
+/// Replaces a generated part of docs/performance.md (between its markers), leaving the prose
+/// around it alone. The markers count only on lines of their own, so prose may name them.
 /// </summary>
 internal static class DocsWriter
 {
     public const string Begin = "<!-- bench:results:begin -->";
     public const string End = "<!-- bench:results:end -->";
 
-    public static void Write(string path, string table)
+    public static void Write(string path, string table, string begin = Begin, string end = End)
     {
-        var generated = new[] { Begin, table.TrimEnd(), End };
+        var generated = new[] { begin, table.TrimEnd(), end };
         var lines = File.Exists(path) ? File.ReadAllText(path).Split('\n').ToList() : ["# Performance", ""];
-        var start = lines.FindIndex(l => l.TrimEnd('\r') == Begin);
-        var end = start < 0 ? -1 : lines.FindIndex(start + 1, l => l.TrimEnd('\r') == End);
-        if (start >= 0 && end > start)
+        var start = lines.FindIndex(l => l.TrimEnd('\r') == begin);
+        var stop = start < 0 ? -1 : lines.FindIndex(start + 1, l => l.TrimEnd('\r') == end);
+        if (start >= 0 && stop > start)
         {
-            lines.RemoveRange(start, end - start + 1);
+            lines.RemoveRange(start, stop - start + 1);
             lines.InsertRange(start, generated);
         }
         else

@@ -7,11 +7,29 @@ namespace ChatWeb.BrowserTests.Infrastructure;
 /// Base of every scenario class: makes people and their devices on the shared app and browser,
 /// closes them afterwards, and on a failure keeps a screenshot of every open page.
 /// </summary>
-public abstract class BrowserScenario(ChatWebServer server, BrowserHost host) : IAsyncDisposable
+public abstract class BrowserScenario : IAsyncDisposable
 {
     private readonly List<Device> devices = [];
+    private readonly BrowserHost host;
+    private readonly Uri baseUrl;
+    private readonly Func<string> appOutput;
+    private readonly ChatWebServer? server;
 
-    protected ChatWebServer Server => server;
+    protected BrowserScenario(ChatWebServer server, BrowserHost host)
+        : this(host, server.BaseUrl, () => server.Output)
+    {
+        this.server = server;
+    }
+
+    /// <summary>For scenarios against another deployment of the app than the shared server (the production shape).</summary>
+    protected BrowserScenario(BrowserHost host, Uri baseUrl, Func<string> appOutput)
+    {
+        this.host = host;
+        this.baseUrl = baseUrl;
+        this.appOutput = appOutput;
+    }
+
+    protected ChatWebServer Server => server ?? throw new InvalidOperationException("This scenario does not run against the shared server.");
 
     /// <summary>A new person with an account, on the chat page in a browser of their own.</summary>
     protected async Task<Device> SignUpAsync(string displayName, ViewportSize? viewport = null)
@@ -39,7 +57,7 @@ public abstract class BrowserScenario(ChatWebServer server, BrowserHost host) : 
 
     protected async Task<Device> OpenDeviceAsync(Person person, ViewportSize? viewport = null)
     {
-        var device = await Device.OpenAsync(host, server, person, viewport);
+        var device = await Device.OpenAsync(host, baseUrl, person, viewport);
         devices.Add(device);
         return device;
     }
@@ -73,6 +91,6 @@ public abstract class BrowserScenario(ChatWebServer server, BrowserHost host) : 
                 TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {path}");
             }
         }
-        TestContext.Current.TestOutputHelper?.WriteLine("App output (last lines):" + Environment.NewLine + server.Output);
+        TestContext.Current.TestOutputHelper?.WriteLine("App output (last lines):" + Environment.NewLine + appOutput());
     }
 }

@@ -27,11 +27,11 @@ public sealed class Device : IAsyncDisposable
     public ConversationPane Conversation => new(Page);
     public NewChatDialog NewChat => new(Page);
 
-    public static async Task<Device> OpenAsync(BrowserHost host, ChatWebServer server, Person person, ViewportSize? viewport = null)
+    public static async Task<Device> OpenAsync(BrowserHost host, Uri baseUrl, Person person, ViewportSize? viewport = null)
     {
         var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = server.BaseUrl.ToString(),
+            BaseURL = baseUrl.ToString(),
             ViewportSize = viewport ?? Viewports.Desktop,
             DeviceScaleFactor = 1,
             Locale = "en-US",
@@ -40,7 +40,7 @@ public sealed class Device : IAsyncDisposable
         context.SetDefaultTimeout((float)Timeouts.Step.TotalMilliseconds);
         context.SetDefaultNavigationTimeout((float)Timeouts.PageLoad.TotalMilliseconds);
         var page = await context.NewPageAsync();
-        return new Device(person, context, page, server.BaseUrl);
+        return new Device(person, context, page, baseUrl);
     }
 
     /// <summary>Creates the person's account through the registration form; they land signed in on the chat page.</summary>
@@ -84,6 +84,23 @@ public sealed class Device : IAsyncDisposable
         await Expect(Page.Locator(".signed-in-user")).ToHaveTextAsync(Person.DisplayName);
     }
 
+    /// <summary>
+    /// Signs in through the company's provider as a person would: the login page's button, then the
+    /// provider's own login and consent pages, back in the chat.
+    /// </summary>
+    public async Task SignInWithCompanyAccountAsync()
+    {
+        await Page.GotoAsync("Account/Login");
+        await Page.Locator("#external-login").ClickAsync();
+        await Page.Locator("input[name=login]").FillAsync(Person.Handle);
+        await Page.Locator("input[name=password]").FillAsync(Person.Password);
+        await Page.Locator("button[type=submit]").ClickAsync();
+        // The provider asks once whether ChatWeb may have the person's profile and email.
+        await Expect(Page.Locator("input[name=prompt][value=consent]")).ToHaveCountAsync(1);
+        await Page.Locator("button[type=submit]").ClickAsync();
+        await WaitUntilSignedInAsync();
+    }
+
     public async Task LogInAsync()
     {
         await Page.GotoAsync("Account/Login");
@@ -93,10 +110,19 @@ public sealed class Device : IAsyncDisposable
         await WaitUntilSignedInAsync();
     }
 
+    /// <summary>Logs out from the account menu, as a person would.</summary>
     public async Task LogOutAsync()
     {
+        await OpenAccountMenuAsync();
         await Page.Locator("#logout").ClickAsync();
         await Expect(Page.Locator(".signed-in-user")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Opens the menu behind the person's initials in the app bar (account settings, theme, log out).</summary>
+    public async Task OpenAccountMenuAsync()
+    {
+        await Page.Locator("#account-menu-button").ClickAsync();
+        await Expect(Page.Locator("#logout")).ToBeVisibleAsync();
     }
 
     /// <summary>Opens an app path (e.g. "" or "chat/{id}") and waits for the interactive circuit.</summary>

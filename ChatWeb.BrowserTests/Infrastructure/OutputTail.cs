@@ -19,5 +19,8 @@ internal sealed class OutputTail(int capacity = 200)
         }
     }
 
+    /// <summary>How many of the kept lines contain <paramref name="text"/>.</summary>
+    public int Count(string text) => lines.Count(line => line.Contains(text, StringComparison.Ordinal));
+
     public override string ToString() => string.Join(Environment.NewLine, lines);
 }

@@ -7,7 +7,10 @@ namespace ChatWeb.BrowserTests.Infrastructure;
 public sealed record Person(string DisplayName, string Email)
 {
     /// <summary>Meets the app's password rules (length 8, upper, lower, digit, symbol).</summary>
-    public const string Password = "Chat-Passw0rd";
+    public const string DefaultPassword = "Chat-Passw0rd";
+
+    /// <summary>What they sign in with; someone who already has an account (a demo person) may have another.</summary>
+    public string Password { get; init; } = DefaultPassword;
 
     /// <summary>The part of the email before the @: unique, and what the people search matches on.</summary>
     public string Handle => Email[..Email.IndexOf('@')];

@@ -21,8 +21,9 @@ public sealed class AccountTests(ChatWebServer server, BrowserHost host) : Brows
 
         await Expect(alice.Page.Locator(".signed-in-user")).ToHaveTextAsync("Alice Martin");
         await Expect(bob.Page.Locator(".signed-in-user")).ToHaveTextAsync("Bob Stone");
-        await Expect(alice.Page.Locator("#logout")).ToBeVisibleAsync();
         await Expect(alice.Page.GetByTestId("no-threads")).ToBeVisibleAsync();
+        await alice.OpenAccountMenuAsync();
+        await Expect(alice.Page.Locator("#logout")).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ChatWeb.BrowserTests.Scenarios;
 
-public sealed class PhoneTests(ChatWebServer server, BrowserHost host) : BrowserScenario(server, host)
+public sealed partial class PhoneTests(ChatWebServer server, BrowserHost host) : BrowserScenario(server, host)
 {
     [Fact]
     public async Task Phone_ListThenConversationThenBack_OnePaneAtATime()
@@ -24,6 +24,9 @@ public sealed class PhoneTests(ChatWebServer server, BrowserHost host) : Browser
         await Expect(alice.Conversation.Root).ToBeVisibleAsync();
         await Expect(row).ToBeHiddenAsync();
         await Expect(alice.Conversation.MessageWithText("Are you on the train?")).ToBeInViewportAsync();
+        // A phone has no hover: every message shows its time, as in WhatsApp.
+        await Expect(alice.Conversation.MessageWithText("Are you on the train?").Locator(".time")).ToBeVisibleAsync();
+        await Expect(alice.Conversation.MessageWithText("Are you on the train?").Locator(".time")).ToHaveTextAsync(ShortTime());
         await Expect(alice.Conversation.Input).ToBeInViewportAsync(Whole);
         await Expect(alice.Conversation.SendButton).ToBeInViewportAsync(Whole);
         await Expect(alice.Conversation.SettingsPanel).Not.ToBeInViewportAsync();
@@ -44,7 +47,38 @@ public sealed class PhoneTests(ChatWebServer server, BrowserHost host) : Browser
         await NoSidewaysScrollAsync(alice);
     }
 
+    [Fact]
+    public async Task Phone_AppBar_OneLineWithAnAccountMenuThatLogsOut()
+    {
+        var alice = await SignUpAsync("Alice Martin", Viewports.Phone);
+        var bar = alice.Page.Locator(".chat-appbar");
+        var button = alice.Page.Locator("#account-menu-button");
+
+        await Expect(button).ToBeVisibleAsync();
+        // Initials only: the name is there for screen readers, not drawn.
+        var name = (await alice.Page.Locator(".signed-in-user").BoundingBoxAsync())!;
+        Assert.True(name.Width <= 1, $"The name takes {name.Width}px of the phone's app bar.");
+        var barBox = (await bar.BoundingBoxAsync())!;
+        var buttonBox = (await button.BoundingBoxAsync())!;
+        Assert.True(barBox.Height <= 56, $"The app bar is {barBox.Height}px tall: its contents wrapped.");
+        Assert.True(buttonBox.Y >= barBox.Y && buttonBox.Y + buttonBox.Height <= barBox.Y + barBox.Height, "The account button is not inside the bar.");
+        await NoSidewaysScrollAsync(alice);
+
+        await alice.OpenAccountMenuAsync();
+        await Expect(alice.Page.GetByTestId("account-who").Locator(".account-name")).ToHaveTextAsync("Alice Martin");
+        await Expect(alice.Page.Locator("#logout")).ToBeInViewportAsync(Whole);
+        await alice.Page.Locator("#logout").ClickAsync();
+
+        await Expect(alice.Page).ToHaveURLAsync(new Regex("/Account/Login"));
+        await Expect(alice.Page.Locator(".signed-in-user")).ToHaveCountAsync(0);
+        await alice.Page.GotoAsync("");
+        await Expect(alice.Page).ToHaveURLAsync(new Regex("/Account/Login"));
+    }
+
     private static readonly LocatorAssertionsToBeInViewportOptions Whole = new() { Ratio = 1 };
+
+    [GeneratedRegex(@"^\d{1,2}:\d{2}(\s?[AP]M)?$")]
+    private static partial Regex ShortTime();
 
     private static async Task NoSidewaysScrollAsync(Device device)
     {

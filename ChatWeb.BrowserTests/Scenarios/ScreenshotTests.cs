@@ -24,6 +24,7 @@ public sealed class ScreenshotTests(ChatWebServer server, BrowserHost host) : Br
         await Expect(alice.Conversation.Messages).ToHaveCountAsync(6);
         await SaveAsync(alice.Page, "desktop-light.png");
 
+        await alice.OpenAccountMenuAsync();
         await alice.Page.Locator("#theme-toggle").ClickAsync();
         await alice.Page.WaitForFunctionAsync(IsDarkScript);
         // The choice is a cookie, so even the next page's first (server-rendered) paint is dark.

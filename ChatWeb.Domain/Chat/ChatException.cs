@@ -33,4 +33,8 @@ public sealed class ChatException(ChatErrorKind kind, string message, Exception?
     /// <summary>The send's transaction committed, but could not be confirmed on disk.</summary>
     public static ChatException NotConfirmed(Exception cause) =>
         new(ChatErrorKind.Unavailable, "Not confirmed: the message could not be confirmed on disk. Send it again with the same client message id.", cause);
+
+    /// <summary>Over the person's send allowance (<see cref="SendQuota"/>); nothing was queued or stored.</summary>
+    public static ChatException TooFast() =>
+        new(ChatErrorKind.TooFast, "Too fast: you are sending messages faster than allowed. Wait a moment and try again.");
 }

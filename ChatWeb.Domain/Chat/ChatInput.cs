@@ -8,17 +8,19 @@ public static class ChatInput
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 50;
 
+    /// <summary>The body as stored: NFC, line breaks as "\n" (see <see cref="TextHygiene"/>).</summary>
     public static string Body(string? body)
     {
-        if (string.IsNullOrWhiteSpace(body))
+        var clean = string.IsNullOrWhiteSpace(body) ? "" : TextHygiene.Body(body);
+        if (clean.Length == 0)
         {
             throw ChatException.Invalid("A message cannot be empty.");
         }
-        if (body.Length > Message.BodyMaxLength)
+        if (clean.Length > Message.BodyMaxLength)
         {
-            throw ChatException.Invalid($"A message can be at most {Message.BodyMaxLength:N0} characters long; this one has {body.Length:N0}.");
+            throw ChatException.Invalid($"A message can be at most {Message.BodyMaxLength:N0} characters long; this one has {clean.Length:N0}.");
         }
-        return body;
+        return clean;
     }
 
     public static string ClientMessageId(string? clientMessageId)
@@ -31,13 +33,18 @@ public static class ChatInput
         {
             throw ChatException.Invalid($"A client message id can be at most {Message.ClientMessageIdMaxLength} characters long.");
         }
+        // Stored as UTF-8, where half a surrogate pair would turn into U+FFFD and a retry would no longer match.
+        if (!TextHygiene.IsPlainText(clientMessageId))
+        {
+            throw ChatException.Invalid("A client message id cannot contain control characters or broken characters.");
+        }
         return clientMessageId;
     }
 
     public static string Title(string? title)
     {
-        var trimmed = title?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        var trimmed = TextHygiene.Name(title, "A group title");
+        if (trimmed.Length == 0)
         {
             throw ChatException.Invalid("A group needs a title.");
         }
@@ -51,14 +58,29 @@ public static class ChatInput
     /// <summary>Null or blank clears the nickname.</summary>
     public static string? Nickname(string? nickname)
     {
-        var trimmed = nickname?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        var trimmed = TextHygiene.Name(nickname, "A nickname");
+        if (trimmed.Length == 0)
         {
             return null;
         }
         if (trimmed.Length > ThreadMember.NicknameMaxLength)
         {
             throw ChatException.Invalid($"A nickname can be at most {ThreadMember.NicknameMaxLength} characters long.");
+        }
+        return trimmed;
+    }
+
+    /// <summary>The name a person is shown by, as typed at registration or on the profile page.</summary>
+    public static string DisplayName(string? displayName)
+    {
+        var trimmed = TextHygiene.Name(displayName, "A display name");
+        if (trimmed.Length == 0)
+        {
+            throw ChatException.Invalid("A display name cannot be blank.");
+        }
+        if (trimmed.Length > ChatUser.DisplayNameMaxLength)
+        {
+            throw ChatException.Invalid($"A display name can be at most {ChatUser.DisplayNameMaxLength} characters long.");
         }
         return trimmed;
     }

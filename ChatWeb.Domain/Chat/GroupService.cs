@@ -51,15 +51,11 @@ public sealed class GroupService(IDbContextFactory<ChatDbContext> dbFactory, ICh
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = await RequireGroupAdminAsync(db, userId, threadId, ct);
         var person = await People.FindAsync(db, userName, ct);
-        if (person.Id == userId)
-        {
-            throw ChatException.Invalid("To remove yourself, leave the group.");
-        }
         var target = await db.ThreadMembers.SingleOrDefaultAsync(m => m.ThreadId == threadId && m.OwnerId == person.Id, ct)
             ?? throw ChatException.Invalid($"{person.DisplayName} is not a member of this group.");
-        if (target.Role == MemberRole.Owner && me.Role != MemberRole.Owner)
+        if (GroupPermissions.RemoveRefusal(me.Thread!.Kind, me.Role, target.Role, isSelf: person.Id == userId) is { } refusal)
         {
-            throw ChatException.Forbidden("An admin cannot remove the group's owner.");
+            throw refusal;
         }
         db.ThreadMembers.Remove(target);
         await db.SaveChangesAsync(ct);
@@ -98,13 +94,9 @@ public sealed class GroupService(IDbContextFactory<ChatDbContext> dbFactory, ICh
     private static async Task<ThreadMember> RequireGroupAdminAsync(ChatDbContext db, string userId, Guid threadId, CancellationToken ct)
     {
         var me = await Membership.RequireAsync(db, userId, threadId, ct);
-        if (me.Thread!.Kind != ThreadKind.Group)
+        if (GroupPermissions.ManageRefusal(me.Thread!.Kind, me.Role) is { } refusal)
         {
-            throw ChatException.Invalid("This is a direct conversation, not a group.");
-        }
-        if (me.Role == MemberRole.Member)
-        {
-            throw ChatException.Forbidden("Only the group's owner and admins can do that.");
+            throw refusal;
         }
         return me;
     }

@@ -9,14 +9,16 @@ namespace ChatWeb.Domain.Chat;
 /// makes it (<see cref="MessageChange"/>), and after commit every member's devices get the message
 /// as it now is. A stranger is told the conversation was not found, as everywhere. Repeating a change
 /// already made (the same text, a reaction already there or already gone, a second delete) changes
-/// nothing, takes no version and returns the message: a client may safely retry.
+/// nothing, takes no version and returns the message: a client may safely retry. Every change
+/// spends from the same send allowance as a new message (<see cref="SendQuota"/>), before anything is read.
 /// </summary>
-public sealed class MessageChangeService(IDbContextFactory<ChatDbContext> dbFactory, IChatNotifier notifier, TimeProvider clock)
+public sealed class MessageChangeService(IDbContextFactory<ChatDbContext> dbFactory, IChatNotifier notifier, TimeProvider clock, SendQuota quota)
 {
     /// <summary>Replaces the text; only its sender may, under the rules a new message's text follows.</summary>
     public async Task<ChatMessage> EditAsync(string userId, Guid threadId, Guid messageId, string? body, CancellationToken ct = default)
     {
         var validBody = ChatInput.Body(body);
+        quota.Take(userId);
         await using var change = await MessageChange.BeginAsync(dbFactory, userId, threadId, messageId, ct);
         var message = change.Message;
         if (!change.BySender)
@@ -39,6 +41,7 @@ public sealed class MessageChangeService(IDbContextFactory<ChatDbContext> dbFact
     /// </summary>
     public async Task<ChatMessage> DeleteAsync(string userId, Guid threadId, Guid messageId, CancellationToken ct = default)
     {
+        quota.Take(userId);
         await using var change = await MessageChange.BeginAsync(dbFactory, userId, threadId, messageId, ct);
         var message = change.Message;
         if (!MessagePermissions.CanDelete(change.BySender, change.Kind, change.Role))
@@ -64,6 +67,7 @@ public sealed class MessageChangeService(IDbContextFactory<ChatDbContext> dbFact
     public async Task<ChatMessage> ReactAsync(string userId, Guid threadId, Guid messageId, string? emoji, bool on, CancellationToken ct = default)
     {
         var validEmoji = ChatInput.Emoji(emoji);
+        quota.Take(userId);
         await using var change = await MessageChange.BeginAsync(dbFactory, userId, threadId, messageId, ct);
         RequireNotDeleted(change.Message, "it takes no reactions");
         var reactions = change.Db.Reactions.Where(r => r.ThreadId == threadId && r.MessageId == messageId);

@@ -5,15 +5,17 @@ public sealed class MessageService
 {
     private readonly IMessageStore store;
     private readonly IChatNotifier notifier;
+    private readonly SendQuota quota;
 
     // The process's group-commit writer: a hosted service, started and stopped by the host.
     private readonly GroupCommitWriter writes;
 
-    internal MessageService(IMessageStore store, GroupCommitWriter writes, IChatNotifier notifier)
+    internal MessageService(IMessageStore store, GroupCommitWriter writes, IChatNotifier notifier, SendQuota quota)
     {
         this.store = store;
         this.writes = writes;
         this.notifier = notifier;
+        this.quota = quota;
     }
 
     /// <summary>A message with a body only: <see cref="PostAsync"/> with nothing else in the draft.</summary>
@@ -24,12 +26,14 @@ public sealed class MessageService
     /// Stores the message and returns it only after commit; then announces it to every member's
     /// devices. A retry with the same client message id returns the stored message, as it is now,
     /// never a second one.
+    /// Over the person's send allowance it is refused as too fast before anything is queued.
     /// </summary>
     public async Task<ChatMessage> PostAsync(string userId, Guid threadId, MessageDraft? draft, CancellationToken ct = default)
     {
         var validId = ChatInput.ClientMessageId(draft?.ClientMessageId);
         var validBody = ChatInput.Body(draft?.Body);
         Guid? replyTo = string.IsNullOrEmpty(draft?.ReplyToId) ? null : ChatInput.MessageId(draft.ReplyToId);
+        quota.Take(userId);
 
         var stored = await writes.StoreAsync(userId, threadId, validId, validBody, replyTo, ct);
         if (!stored.IsNew)

@@ -36,7 +36,10 @@ internal sealed record ThreadSnapshot(
 
     public ThreadSummary ViewFor(string userId) => ViewFor(userId, new MemberLists(this));
 
-    /// <summary>Every member's view; the member lists they show are built once, not once per member.</summary>
+    /// <summary>
+    /// Every member's view. The member lists they show are built once per kind of viewer, not once
+    /// per member: only the group's managers (a few) get lists of their own, saying whom they may remove.
+    /// </summary>
     public Dictionary<string, ThreadSummary> ViewsForAll()
     {
         var members = new MemberLists(this);
@@ -72,13 +75,14 @@ internal sealed record ThreadSnapshot(
             Id, Kind, title, me.Nickname, me.IsMuted,
             UnreadCount: ThreadSummary.Unread(LastSeq, me.LastReadSeq),
             LastSeq, me.LastReadSeq, LastMessageAt, LastMessagePreview, me.Role,
-            me.ShareReadReceipts ? members.WithReceipts : members.WithoutReceipts,
+            members.For(me),
             lastSender?.UserName, lastSender?.DisplayName, LastVersion);
     }
 
     /// <summary>
-    /// The member list in the two forms a viewer can get: with each sharing member's read mark (for
-    /// viewers who share theirs), or with none (for viewers who do not).
+    /// The member list as a viewer gets it: with each sharing member's read mark when the viewer
+    /// shares theirs, none otherwise; and, for a group's managers, whom they may remove. The two
+    /// lists of viewers who manage nothing are shared by all of them.
     /// </summary>
     private sealed class MemberLists(ThreadSnapshot thread)
     {
@@ -86,11 +90,19 @@ internal sealed record ThreadSnapshot(
             .OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
 
-        public List<ThreadMemberView> WithReceipts => field ??= ordered.ConvertAll(m =>
-            new ThreadMemberView(m.UserName, m.DisplayName, m.Role, m.ShareReadReceipts ? m.LastReadSeq : null));
+        private List<ThreadMemberView> WithReceipts => field ??= Build(receipts: true, viewer: null);
 
-        public List<ThreadMemberView> WithoutReceipts => field ??= ordered.ConvertAll(m =>
-            new ThreadMemberView(m.UserName, m.DisplayName, m.Role));
+        private List<ThreadMemberView> WithoutReceipts => field ??= Build(receipts: false, viewer: null);
+
+        public List<ThreadMemberView> For(MemberSnapshot viewer) =>
+            GroupPermissions.CanManage(thread.Kind, viewer.Role) ? Build(viewer.ShareReadReceipts, viewer)
+            : viewer.ShareReadReceipts ? WithReceipts
+            : WithoutReceipts;
+
+        private List<ThreadMemberView> Build(bool receipts, MemberSnapshot? viewer) => ordered.ConvertAll(m =>
+            new ThreadMemberView(m.UserName, m.DisplayName, m.Role,
+                receipts && m.ShareReadReceipts ? m.LastReadSeq : null,
+                viewer is not null && GroupPermissions.CanRemove(thread.Kind, viewer.Role, m.Role, isSelf: m.OwnerId == viewer.OwnerId)));
     }
 }
 

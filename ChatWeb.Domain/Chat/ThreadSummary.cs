@@ -30,6 +30,9 @@ public sealed record ThreadSummary(
     /// <summary>The last message was deleted: the list says so instead of a preview.</summary>
     public bool LastMessageDeleted => LastSeq > 0 && LastMessagePreview is null;
 
+    /// <summary>Whether this person may rename the group and add members (<see cref="GroupPermissions.CanManage"/>).</summary>
+    public bool CanManage => GroupPermissions.CanManage(Kind, Role);
+
     /// <summary>
     /// The thread as <paramref name="viewerUserName"/> sees it once <paramref name="message"/> is in
     /// it: what the server's own view would say, so a device can keep its list from the messages it

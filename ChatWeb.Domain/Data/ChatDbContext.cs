@@ -1,20 +1,25 @@
 using ChatWeb.Domain.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatWeb.Domain.Data;
 
 /// <summary>
-/// Identity plus the chat tables. Abstract: each provider has a sealed sibling with its own
-/// migrations, so the two histories never mix.
+/// Identity plus the chat tables, and the Data Protection keys that sign cookies and tokens (kept
+/// here so they outlive restarts and every node shares them). Abstract: each provider has a sealed
+/// sibling with its own migrations, so the two histories never mix.
 /// </summary>
-public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContext<ChatUser>(options)
+public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContext<ChatUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ChatThread> Threads => Set<ChatThread>();
     public DbSet<ThreadMember> ThreadMembers => Set<ThreadMember>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Reaction> Reactions => Set<Reaction>();
+    public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

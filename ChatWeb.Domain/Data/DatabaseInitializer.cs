@@ -1,9 +1,18 @@
+using ChatWeb.Domain.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace ChatWeb.Domain.Data;
 
-/// <summary>Applies migrations at start-up, waiting for a database server that is still starting.</summary>
+/// <summary>
+/// Brings the database up to date at start-up, waiting for a database server that is still starting.
+/// Migrations are applied only when some are pending; finding out takes no lock, so a start with
+/// nothing to apply never waits on a migration lock, however it was left. On SQL Server, EF Core's
+/// migration lock is an application lock owned by the session, which the server releases when the
+/// session ends (a killed node included), so several nodes starting at once take turns and the later
+/// ones find nothing left to apply. On SQLite, <see cref="SqliteMigrationGuard"/> recovers a lock
+/// left by a killed process.
+/// </summary>
 public static class DatabaseInitializer
 {
     public static async Task MigrateAsync(IDbContextFactory<ChatDbContext> factory, ILogger logger, TimeSpan patience, CancellationToken ct)
@@ -14,7 +23,10 @@ public static class DatabaseInitializer
             try
             {
                 await using var db = await factory.CreateDbContextAsync(ct);
-                await db.Database.MigrateAsync(ct);
+                if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+                {
+                    await (db.Database.IsSqlite() ? SqliteMigrationGuard.MigrateAsync(db, logger, ct) : db.Database.MigrateAsync(ct));
+                }
                 if (db.Database.IsSqlite())
                 {
                     // WAL lets readers run beside the one writer; the setting is stored in the file.

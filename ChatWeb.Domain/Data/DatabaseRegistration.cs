@@ -63,7 +63,7 @@ public static class DatabaseRegistration
     }
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).ReplaceService<IModelCacheKeyFactory, IdentitySchemaModelCacheKeyFactory>();
+        options.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeout.Instance).ReplaceService<IModelCacheKeyFactory, IdentitySchemaModelCacheKeyFactory>();
 
     internal static void ConfigureSqlServer(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlServer(connectionString).ReplaceService<IModelCacheKeyFactory, IdentitySchemaModelCacheKeyFactory>();

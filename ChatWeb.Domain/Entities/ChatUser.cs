@@ -20,4 +20,7 @@ public sealed class ChatUser : IdentityUser
     /// either, as in WhatsApp. On unless turned off.
     /// </summary>
     public bool ShareReadReceipts { get; set; } = true;
+
+    /// <summary>When an administrator deactivated the account; null while it is active. A deactivated person cannot sign in.</summary>
+    public DateTime? DeactivatedAt { get; set; }
 }

@@ -1,7 +1,11 @@
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
+using ChatWeb.Authentication;
 using ChatWeb.Hosting;
+using ChatWeb.Realtime;
+using ChatWeb.Tests.Components.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components;
 using MudBlazor.Services;
 
@@ -23,6 +27,9 @@ public abstract class ChatComponentTestContext : BunitContext
             options.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         Authorization = AddAuthorization();
+        // The layout's sign-in helpers: no idle timeout, and a live connection that never ends a session.
+        Services.AddSingleton(new SignInChoices(localAccounts: true, companyProviderName: null, canSendMail: false));
+        Services.AddSingleton<IChatEvents>(new FakeChatEvents());
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));
     }
 

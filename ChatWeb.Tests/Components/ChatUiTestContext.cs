@@ -4,6 +4,7 @@ using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Entities;
 using ChatWeb.Realtime;
 using ChatWeb.Tests.Components.Fakes;
+using ChatWeb.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -44,6 +45,7 @@ public abstract class ChatUiTestContext : BunitContext, IAsyncLifetime
         // (passkeys) the model would not match the migrations.
         Services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         Services.AddChatDomain();
+        Services.AddSeedingQuota();
         Services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.ShowTransitionDuration = 0;

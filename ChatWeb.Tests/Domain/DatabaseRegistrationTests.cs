@@ -65,6 +65,21 @@ public sealed class DatabaseRegistrationTests : IDisposable
         Assert.True(Directory.Exists(Path.Combine(contentRoot, "data")));
     }
 
+    [Fact]
+    public void AddChatDatabase_Sqlite_ConnectionsLetSqliteWaitForALockAnotherProcessHolds()
+    {
+        var configuration = Settings(provider: null, connectionString: null);
+        using var services = new ServiceCollection().AddChatDatabase(configuration, contentRoot).BuildServiceProvider();
+        using var db = services.GetRequiredService<IDbContextFactory<ChatDbContext>>().CreateDbContext();
+
+        db.Database.OpenConnection();
+        using var pragma = db.Database.GetDbConnection().CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout";
+        var waitMilliseconds = Convert.ToInt64(pragma.ExecuteScalar());
+
+        Assert.InRange(waitMilliseconds, 1_000, 30_000);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(contentRoot))

@@ -4,6 +4,7 @@ using ChatWeb.Domain.Data;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace ChatWeb.Tests.Infrastructure;
@@ -19,11 +20,15 @@ public class ChatWebFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => database.Path;
 
+    /// <summary>What the app logged, after its own level rules.</summary>
+    public LogCapture Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting, not ConfigureAppConfiguration: Program reads the database settings before Build().
         builder.UseSetting($"{DatabaseOptions.SectionName}:Provider", DatabaseProviders.Sqlite);
         builder.UseSetting($"ConnectionStrings:{DatabaseRegistration.ConnectionStringName}", database.ConnectionString);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         ConfigureSettings(builder);
     }
 

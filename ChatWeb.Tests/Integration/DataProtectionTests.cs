@@ -1,12 +1,16 @@
 using System.Net;
 using ChatWeb.Tests.Infrastructure;
+using ChatWeb.Tests.Integration.ScaleOut;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
 
 namespace ChatWeb.Tests.Integration;
 
-/// <summary>With DataProtection:KeysPath set, a sign-in survives a restart and works on another node.</summary>
+/// <summary>
+/// Sign-in keys survive restarts and are shared by nodes: in the database by default (so restarting
+/// Redis, which holds only live state, signs no one out), in DataProtection:KeysPath when set.
+/// </summary>
 public sealed class DataProtectionTests : IDisposable
 {
     private readonly string keysPath = Path.Combine(Path.GetTempPath(), "chatweb-tests", $"keys-{Guid.NewGuid():N}");
@@ -35,6 +39,54 @@ public sealed class DataProtectionTests : IDisposable
         var response = await GetManagePageAsync(stranger, cookie);
 
         Assert.Equal(HttpStatusCode.Redirect, response);
+    }
+
+    [Fact]
+    public async Task SignedIn_RedisRestartedBetweenStarts_CookieAndTokenStillAccepted()
+    {
+        using var database = new TempDatabaseFile();
+        string cookie;
+        string token;
+        await using (var redis = new RedisServer())
+        {
+            await redis.InitializeAsync();
+            redis.SkipIfUnavailable();
+            await using var before = new SharedDatabaseFactory(database.ConnectionString, redis.Configuration);
+            cookie = await SignInAndGetCookieAsync(before);
+            token = await before.GetBearerTokenAsync(await before.RegisterUserAsync());
+        }
+        await using var restartedRedis = new RedisServer();
+        await restartedRedis.InitializeAsync();
+
+        await using var after = new SharedDatabaseFactory(database.ConnectionString, restartedRedis.Configuration);
+        var page = await GetManagePageAsync(after, cookie);
+        using var api = after.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var info = await api.GetAsync("/api/auth/manage/info", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, page);
+        Assert.Equal(HttpStatusCode.OK, info.StatusCode);
+    }
+
+    [Fact]
+    public void Start_RelativeCertificatePath_FailsWithClearMessage()
+    {
+        using var factory = new CertificateFactory("keys.pfx", "");
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("DataProtection:CertificatePath must be an absolute file path", error.ToString());
+    }
+
+    [Fact]
+    public void Start_WrongCertificatePassword_FailsWithClearMessage()
+    {
+        var certificate = TestCertificate.WritePfx(Path.Combine(Directory.CreateDirectory(keysPath).FullName, "keys.pfx"));
+        using var factory = new CertificateFactory(certificate, "not the password");
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("check DataProtection:CertificatePassword", error.ToString());
     }
 
     [Fact]
@@ -74,6 +126,25 @@ public sealed class DataProtectionTests : IDisposable
         request.Headers.Add("Cookie", cookie);
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         return response.StatusCode;
+    }
+
+    /// <summary>The app on a database (and Redis) that outlives it, as a restarted node sees them.</summary>
+    private sealed class SharedDatabaseFactory(string connectionString, string redis) : ChatWebFactory
+    {
+        protected override void ConfigureSettings(IWebHostBuilder builder)
+        {
+            builder.UseSetting("ConnectionStrings:Chat", connectionString);
+            builder.UseSetting("Redis:Configuration", redis);
+        }
+    }
+
+    private sealed class CertificateFactory(string path, string password) : ChatWebFactory
+    {
+        protected override void ConfigureSettings(IWebHostBuilder builder)
+        {
+            builder.UseSetting("DataProtection:CertificatePath", path);
+            builder.UseSetting("DataProtection:CertificatePassword", password);
+        }
     }
 
     private sealed class KeysFolderFactory(string keysPath) : ChatWebFactory

@@ -10,7 +10,7 @@ internal static class AuthSchemes
     public static string Select(HttpContext context) =>
         HasBearerToken(context) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
 
-    private static bool HasBearerToken(HttpContext context) =>
+    public static bool HasBearerToken(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
         || (IsHubRequest(context) && context.Request.Query.ContainsKey("access_token"));
 

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace ChatWeb.Hosting;
 
-internal sealed class ChatUserClaimsPrincipalFactory(UserManager<ChatUser> userManager, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<ChatUser>(userManager, options)
+internal sealed class ChatUserClaimsPrincipalFactory(UserManager<ChatUser> userManager, RoleManager<IdentityRole> roleManager, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ChatUser, IdentityRole>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ChatUser user)
     {

@@ -1,7 +1,10 @@
+using ChatWeb.Authentication;
 using ChatWeb.Components.Account;
+using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Entities;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 namespace ChatWeb.Hosting;
@@ -11,6 +14,7 @@ internal static class IdentityRegistration
     public static IServiceCollection AddChatIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection(IdentityOptionsSection.SectionName).Get<IdentityOptionsSection>() ?? new();
+        var signIn = AuthenticationSettings.From(configuration);
 
         services.AddChatDataProtection(configuration);
         services.AddCascadingAuthenticationState();
@@ -35,13 +39,24 @@ internal static class IdentityRegistration
                     return Task.CompletedTask;
                 };
             })
+            .AddCompanySignIn(signIn.OpenIdConnect)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
             {
                 o.LoginPath = "/Account/Login";
+                // Secure whenever the request is HTTPS (behind a proxy, as the forwarded headers say).
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                if (signIn.IdleTimeout is { } idle)
+                {
+                    // Renewed by use (see /Account/KeepAlive); left alone this long, the cookie lapses.
+                    o.ExpireTimeSpan = idle;
+                    o.SlidingExpiration = true;
+                }
                 o.Events.OnRedirectToLogin = context => RejectApiOr(context.HttpContext, StatusCodes.Status401Unauthorized, () => context.Response.Redirect(context.RedirectUri));
                 o.Events.OnRedirectToAccessDenied = context => RejectApiOr(context.HttpContext, StatusCodes.Status403Forbidden, () => context.Response.Redirect(context.RedirectUri));
             }));
-        services.AddAuthorization();
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddAuthorization(AdminPolicy.Add);
 
         services.AddIdentityCore<ChatUser>(options =>
             {
@@ -53,13 +68,17 @@ internal static class IdentityRegistration
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
             })
+            .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ChatDbContext>()
-            .AddSignInManager()
+            .AddUserValidator<DisplayNameValidator>()
             .AddDefaultTokenProviders()
             .AddApiEndpoints()
+            // After AddApiEndpoints, which registers the plain sign-in manager.
+            .AddSignInManager<ChatSignInManager>()
             .AddClaimsPrincipalFactory<ChatUserClaimsPrincipalFactory>();
 
         services.AddSingleton<IEmailSender<ChatUser>, IdentityNoOpEmailSender>();
+        services.AddChatSignIn(configuration, signIn);
         return services;
     }
 

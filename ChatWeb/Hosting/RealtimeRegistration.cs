@@ -17,14 +17,16 @@ internal static class RealtimeRegistration
         var signalR = services.AddSignalR(o =>
             {
                 o.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
-                o.AddFilter<SendRateLimitFilter>();
+                // Arguments SignalR cannot bind (wrong JSON types or count) are answered with the reason.
+                // Nothing else adds detail: ChatHubFilter answers every fault of a hub method and of
+                // connecting with a fixed message, so no exception's text reaches a client.
+                o.EnableDetailedErrors = true;
                 o.AddFilter<ChatHubFilter>();
             })
             .AddJsonProtocol(o => RealtimeJson.Configure(o.PayloadSerializerOptions));
         services.AddChatScaleOut(configuration, signalR);
 
         services.Configure<SendRateLimitOptions>(configuration.GetSection(SendRateLimitOptions.SectionName));
-        services.AddSingleton<SendRateLimitFilter>();
         services.AddSingleton<ChatHubFilter>();
         services.AddSingleton<TypingRelay>();
         services.AddSingleton<IChatNotifier, HubChatNotifier>();

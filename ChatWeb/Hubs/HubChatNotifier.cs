@@ -1,5 +1,6 @@
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Presence;
+using ChatWeb.Scaling;
 using Microsoft.AspNetCore.SignalR;
 
 namespace ChatWeb.Hubs;
@@ -7,17 +8,19 @@ namespace ChatWeb.Hubs;
 /// <summary>
 /// The delivery port over SignalR groups. With the Redis backplane the same calls reach
 /// connections on every node. A failed push never fails the operation that committed: the
-/// receivers catch up by seq and version when they reconnect.
+/// receivers catch up by seq and version when they reconnect. While Redis is away every push
+/// fails; that outage is logged once (<see cref="RedisConnectionLog"/>), so these failures stay at Debug.
 /// </summary>
 internal sealed class HubChatNotifier : IChatNotifier, IDisposable
 {
     private readonly IHubContext<ChatHub, IChatClient> hub;
+    private readonly BackplaneStatus backplane;
     private readonly ILogger<HubChatNotifier> logger;
     private readonly ReadUpToCoalescer readReceipts;
 
-    public HubChatNotifier(IHubContext<ChatHub, IChatClient> hub, ILogger<HubChatNotifier> logger, TimeProvider clock)
+    public HubChatNotifier(IHubContext<ChatHub, IChatClient> hub, BackplaneStatus backplane, ILogger<HubChatNotifier> logger, TimeProvider clock)
     {
-        (this.hub, this.logger) = (hub, logger);
+        (this.hub, this.backplane, this.logger) = (hub, backplane, logger);
         readReceipts = new ReadUpToCoalescer(clock, (read, userIds) =>
             Safely(() => hub.Clients.Groups(UserGroups.For(userIds)).ReadUpTo(read), "ReadUpTo"));
     }
@@ -57,6 +60,10 @@ internal sealed class HubChatNotifier : IChatNotifier, IDisposable
         try
         {
             await push();
+        }
+        catch (Exception ex) when (backplane.Explains(ex))
+        {
+            logger.LogDebug(ex, "Could not push {Event} while Redis is unreachable; clients will catch up by seq.", eventName);
         }
         catch (Exception ex)
         {

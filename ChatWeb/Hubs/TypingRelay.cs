@@ -1,15 +1,18 @@
 using System.Collections.Concurrent;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Realtime;
+using ChatWeb.Scaling;
 using Microsoft.AspNetCore.SignalR;
 
 namespace ChatWeb.Hubs;
 
 /// <summary>
 /// "Ann is typing…": relayed to the thread's other members at most once per interval per person
-/// per thread, never stored. Extra calls inside the interval are dropped silently.
+/// per thread, never stored. Extra calls inside the interval are dropped silently, and so is a
+/// notice that cannot reach other nodes while Redis is away (that outage is logged once).
 /// </summary>
-public sealed class TypingRelay(ConversationService conversations, IHubContext<ChatHub, IChatClient> hub, TimeProvider clock)
+public sealed class TypingRelay(
+    ConversationService conversations, IHubContext<ChatHub, IChatClient> hub, BackplaneStatus backplane, TimeProvider clock, ILogger<TypingRelay> logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
@@ -28,7 +31,14 @@ public sealed class TypingRelay(ConversationService conversations, IHubContext<C
 
         var audience = await conversations.GetAudienceAsync(userId, threadId, ct);
         var notice = new TypingNotice(threadId, audience.Self.UserName, audience.Self.DisplayName);
-        await hub.Clients.Groups(UserGroups.For(audience.OtherMemberIds)).Typing(notice);
+        try
+        {
+            await hub.Clients.Groups(UserGroups.For(audience.OtherMemberIds)).Typing(notice);
+        }
+        catch (Exception ex) when (backplane.Explains(ex))
+        {
+            logger.LogDebug(ex, "Typing notice dropped while Redis is unreachable.");
+        }
     }
 
     // Bounded memory: entries older than a few intervals can never throttle anything again.

@@ -1,9 +1,11 @@
 using System.Security.Claims;
+using ChatWeb.Domain.Administration;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Presence;
 using ChatWeb.Hubs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -19,6 +21,7 @@ internal sealed class HubChatEvents(
     CircuitTokenIssuer tokens,
     HubAddress hubAddress,
     NavigationManager navigation,
+    SessionChecker sessions,
     ILogger<HubChatEvents> logger) : IChatEvents, IAsyncDisposable
 {
     private readonly ChatEventSubscriptions subscriptions = new();
@@ -27,6 +30,7 @@ internal sealed class HubChatEvents(
     private bool inCircuit;
     private bool paused;
     private bool disposed;
+    private bool signedOut;
 
     public bool IsConnected => connection?.State == HubConnectionState.Connected;
 
@@ -52,7 +56,7 @@ internal sealed class HubChatEvents(
         await gate.WaitAsync(ct);
         try
         {
-            if (!inCircuit || disposed || paused || connection is { State: not HubConnectionState.Disconnected })
+            if (!inCircuit || disposed || paused || signedOut || connection is { State: not HubConnectionState.Disconnected })
             {
                 return true;
             }
@@ -74,7 +78,7 @@ internal sealed class HubChatEvents(
     // Automatic reconnect covers drops after a successful start, not a failed first start.
     private async Task RetryStartAsync()
     {
-        for (var attempt = 0; !disposed && !paused; attempt++)
+        for (var attempt = 0; !disposed && !paused && !signedOut; attempt++)
         {
             await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, 1 << Math.Min(attempt, 4))));
             if (await TryStartAsync(CancellationToken.None))
@@ -133,8 +137,8 @@ internal sealed class HubChatEvents(
         // The thread list moves itself on from each message, so the server need not send it a ThreadUpdated too.
         var url = QueryHelpers.AddQueryString(hubAddress.Resolve(navigation.BaseUri).ToString(), ChatHubQuery.ThreadUpdatedOnMessage, "false");
         var hub = new HubConnectionBuilder()
-            .WithUrl(url, o => o.AccessTokenProvider = () => Task.FromResult<string?>(IssueToken(user)))
-            .WithAutomaticReconnect(new RetryForever())
+            .WithUrl(url, o => o.AccessTokenProvider = () => IssueTokenAsync(user))
+            .WithAutomaticReconnect(new RetryForever(() => signedOut))
             .AddJsonProtocol(o => RealtimeJson.Configure(o.PayloadSerializerOptions))
             .Build();
 
@@ -153,12 +157,37 @@ internal sealed class HubChatEvents(
             {
                 logger.LogWarning(error, "The circuit's hub connection closed.");
             }
+            // Closed by the server, not by the circuit (which pauses or disposes first): start again,
+            // and the token check before connecting tells whether the person was signed out.
+            if (!disposed && !paused && !signedOut)
+            {
+                _ = RetryStartAsync();
+            }
             return Task.CompletedTask;
         };
         return hub;
     }
 
-    private string IssueToken(ClaimsPrincipal user) => tokens.Issue(user);
+    /// <summary>
+    /// Each (re)connection asks whether the circuit's sign-in is still good. When the server closed
+    /// the connection because the person was deactivated, this is where the circuit learns it, and
+    /// it stops reconnecting and tells the page.
+    /// </summary>
+    private async Task<string?> IssueTokenAsync(ClaimsPrincipal user)
+    {
+        var state = await sessions.CheckAsync(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", user.FindFirstValue(SecurityStampClaim));
+        if (state != SessionState.Current)
+        {
+            signedOut = true;
+            logger.LogInformation("The circuit's sign-in is no longer valid ({State}); the page is told to leave.", state);
+            _ = subscriptions.PublishAsync(new SignedOutNotice(state));
+            throw new InvalidOperationException("The sign-in is no longer valid.");
+        }
+        return tokens.Issue(user);
+    }
+
+    // The app keeps Identity's claim type for the security stamp.
+    private static readonly string SecurityStampClaim = new ClaimsIdentityOptions().SecurityStampClaimType;
 
     public async ValueTask DisposeAsync()
     {
@@ -170,10 +199,10 @@ internal sealed class HubChatEvents(
         // The gate is not disposed: the circuit's connection-down handler may still call PauseAsync after this.
     }
 
-    /// <summary>A circuit keeps trying while the browser is attached; the delay grows to 10 s.</summary>
-    private sealed class RetryForever : IRetryPolicy
+    /// <summary>A circuit keeps trying while the browser is attached and its sign-in holds; the delay grows to 10 s.</summary>
+    private sealed class RetryForever(Func<bool> signedOut) : IRetryPolicy
     {
-        public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) => signedOut() ? null :
             TimeSpan.FromMilliseconds(Math.Min(10_000, 250 * Math.Pow(2, Math.Min(retryContext.PreviousRetryCount, 6))));
     }
 }

@@ -1,150 +1,196 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using ChatWeb.Domain.Presence;
 using StackExchange.Redis;
 
 namespace ChatWeb.Scaling;
 
 /// <summary>
-/// Presence shared by every node. Each user has a sorted set of their live connection ids, scored
-/// by when the entry expires; nodes keep their own entries fresh (<see cref="RedisPresenceHeartbeat"/>),
-/// so the connections of a node that died without a goodbye drop out after <see cref="EntryLifetime"/>.
-/// A second sorted set holds every online user, scored by when their last entry expires: the
-/// surviving nodes sweep it for people who lapsed, so they are announced offline too.
-/// Each change is one Lua script, so two nodes racing cannot both decide "first" or "last".
+/// Presence shared by every node. Each person has a set of their live connection ids; each node
+/// keeps a heartbeat in Redis and a list of the connections it holds. A node that dies without
+/// goodbyes stops beating; within <see cref="RedisPresenceOptions.NodeTimeout"/> and a sweep the
+/// others claim it (<see cref="TakeLapsedAsync"/>), drop its connections and announce the people
+/// left with none. The cost is one small write per node per beat, whatever the number of people:
+/// renewing every connection instead would cost one write per person per beat.
+/// While Redis cannot be reached, arrivals and departures are kept here and settled by the next
+/// beat that reaches it (<see cref="BeatAsync"/>), so the hub keeps accepting connections.
 /// </summary>
-public sealed class RedisPresenceTracker(IConnectionMultiplexer redis, TimeProvider clock) : IPresenceTracker
+public sealed class RedisPresenceTracker : IPresenceTracker
 {
-    public static readonly TimeSpan EntryLifetime = TimeSpan.FromSeconds(90);
+    private const string Prefix = "chatweb:presence:";
+    private const string PersonPrefix = Prefix + "person:";
+    private static readonly RedisKey Nodes = Prefix + "nodes";
 
-    /// <summary>Users taken from the lapse index per sweep; the rest wait for the next one.</summary>
-    private const int SweepLimit = 1_000;
+    private readonly IConnectionMultiplexer redis;
+    private readonly TimeProvider clock;
+    private readonly RedisKey nodeConnections;
+    private readonly RedisKey rejoinFlag;
 
-    // Adds or removes one connection, prunes expired ones, keeps the user's place in the lapse
-    // index, and returns the live count before and after.
-    private const string ChangeScript = """
-        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
-        local before = redis.call('ZCARD', KEYS[1])
-        if ARGV[3] == 'add' then
-            redis.call('ZADD', KEYS[1], ARGV[2], ARGV[4])
-            redis.call('PEXPIRE', KEYS[1], ARGV[5])
-            redis.call('ZADD', KEYS[2], 'GT', ARGV[2], ARGV[6])
-        else
-            redis.call('ZREM', KEYS[1], ARGV[4])
-        end
-        local after = redis.call('ZCARD', KEYS[1])
-        if after == 0 then
-            redis.call('ZREM', KEYS[2], ARGV[6])
-        end
-        return { before, after }
-        """;
-
-    // Claims one user whose place in the lapse index has passed: if none of their connections is
-    // live, removes them from the index (so no other node claims them) and returns when their
-    // last entry expired; otherwise moves their place to their newest entry's expiry.
-    private const string LapseScript = """
-        local lapseAt = redis.call('ZSCORE', KEYS[2], ARGV[2])
-        if not lapseAt or tonumber(lapseAt) > tonumber(ARGV[1]) then
-            return false
-        end
-        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
-        local newest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-        if #newest > 0 then
-            redis.call('ZADD', KEYS[2], newest[2], ARGV[2])
-            return false
-        end
-        redis.call('ZREM', KEYS[2], ARGV[2])
-        return lapseAt
-        """;
-
-    // Renews one user's connections on this node and their place in the lapse index. Returns 1 when
-    // they had no place there although this node still holds them: another node's sweep took them
-    // as lapsed (this node was cut off from Redis for longer than an entry's lifetime).
-    private const string RefreshScript = """
-        for i = 4, #ARGV do
-            redis.call('ZADD', KEYS[1], ARGV[1], ARGV[i])
-        end
-        redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        local listed = redis.call('ZSCORE', KEYS[2], ARGV[3])
-        redis.call('ZADD', KEYS[2], 'GT', ARGV[1], ARGV[3])
-        if listed then
-            return 0
-        end
-        return 1
-        """;
-
-    private static readonly RedisKey LapseIndex = "chatweb:presence:lapse-at";
-
+    // Connection id → person, for every connection this node holds.
     private readonly ConcurrentDictionary<string, string> localConnections = new();
+
+    // Departures Redis has not heard of yet (by connection id), and the people they left with no
+    // connection anywhere, once settled: handed to the next sweep to announce.
+    private readonly ConcurrentDictionary<string, LapsedUser> departuresOwed = new();
+    private readonly ConcurrentQueue<LapsedUser> goneWhileCutOff = new();
+    private volatile bool cutOff;
+
+    public RedisPresenceTracker(IConnectionMultiplexer redis, TimeProvider clock, RedisPresenceOptions options)
+    {
+        this.redis = redis;
+        this.clock = clock;
+        NodeTimeout = options.NodeTimeout;
+        // New on every start: a restarted node must not take the connections of its previous life for its own.
+        NodeId = $"{options.NodeName}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
+        nodeConnections = $"{Prefix}node:{NodeId}";
+        rejoinFlag = $"{Prefix}rejoin:{NodeId}";
+    }
+
+    public string NodeId { get; }
+
+    public TimeSpan NodeTimeout { get; }
+
+    private IDatabase Db => redis.GetDatabase();
 
     public async Task<bool> ConnectedAsync(string userId, string connectionId)
     {
         localConnections[connectionId] = userId;
-        var (before, after) = await ChangeAsync(userId, connectionId, "add");
-        return before == 0 && after > 0;
+        try
+        {
+            var before = await Db.ScriptEvaluateAsync(RedisPresenceScripts.Add,
+                [PersonKey(userId), nodeConnections, Nodes, rejoinFlag], [connectionId, userId, NodeId, ExpiresAt()]);
+            return (long)before == 0;
+        }
+        catch (Exception ex) when (IsOutage(ex))
+        {
+            // Registered by the next beat that reaches Redis, and announced then if it brought them online.
+            cutOff = true;
+            return false;
+        }
     }
 
     public async Task<bool> DisconnectedAsync(string userId, string connectionId)
     {
         localConnections.TryRemove(connectionId, out _);
-        var (before, after) = await ChangeAsync(userId, connectionId, "remove");
-        return before > 0 && after == 0;
+        try
+        {
+            return (long)await Db.ScriptEvaluateAsync(RedisPresenceScripts.Remove, [PersonKey(userId), nodeConnections], [connectionId]) == 1;
+        }
+        catch (Exception ex) when (IsOutage(ex))
+        {
+            departuresOwed[connectionId] = new LapsedUser(userId, clock.GetUtcNow().UtcDateTime);
+            cutOff = true;
+            return false;
+        }
     }
 
+    /// <summary>While Redis cannot be reached, the people connected to this node are all this node can vouch for.</summary>
     public async Task<IReadOnlySet<string>> OnlineAmongAsync(IReadOnlyCollection<string> userIds)
     {
-        var now = NowMs();
-        var db = redis.GetDatabase();
-        var counts = userIds.Select(id => (Id: id, Count: db.SortedSetLengthAsync(Key(id), now, double.PositiveInfinity, Exclude.Start))).ToList();
-        await Task.WhenAll(counts.Select(c => c.Count));
-        return counts.Where(c => c.Count.Result > 0).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-    }
-
-    public async Task<IReadOnlyList<LapsedUser>> TakeLapsedAsync()
-    {
-        var now = NowMs();
-        var db = redis.GetDatabase();
-        var due = await db.SortedSetRangeByScoreAsync(LapseIndex, double.NegativeInfinity, now, take: SweepLimit);
-        // One claim per person, sent together: the client pipelines them in a round trip or two.
-        var claims = Array.ConvertAll(due, userId => (UserId: (string)userId!, LapseAt: db.ScriptEvaluateAsync(LapseScript, [Key(userId!), LapseIndex], [now, userId])));
-        await Task.WhenAll(claims.Select(c => c.LapseAt));
-        // An entry lapses a lifetime after the node last refreshed it: that is when the person was last seen.
-        return [.. claims
-            .Where(c => !c.LapseAt.Result.IsNull)
-            .Select(c => new LapsedUser(c.UserId, (DateTimeOffset.FromUnixTimeMilliseconds((long)(double)c.LapseAt.Result) - EntryLifetime).UtcDateTime))];
+        try
+        {
+            var db = Db;
+            var counts = userIds.Select(id => (Id: id, Count: db.SetLengthAsync(PersonKey(id)))).ToList();
+            await Task.WhenAll(counts.Select(c => c.Count));
+            return counts.Where(c => c.Count.Result > 0).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (IsOutage(ex))
+        {
+            cutOff = true;
+            var here = localConnections.Values.ToHashSet(StringComparer.Ordinal);
+            return userIds.Where(here.Contains).ToHashSet(StringComparer.Ordinal);
+        }
     }
 
     /// <summary>
-    /// Pushes this node's connections' expiry forward; called well within <see cref="EntryLifetime"/>.
-    /// Returns the people connected here whom another node meanwhile took for lapsed and announced
-    /// offline: this node was cut off from Redis for longer than an entry's lifetime, and they never left.
+    /// The people of every node whose heartbeat ran out (each claimed by one caller, once), with
+    /// when their node last vouched for them; and the people this node saw leave while it could
+    /// not reach Redis, once that is settled. Never this node itself: it rejoins at its next beat.
     /// </summary>
-    public async Task<IReadOnlyList<string>> RefreshLocalConnectionsAsync()
-    {
-        var expires = NowMs() + EntryLifetime.TotalMilliseconds;
-        var db = redis.GetDatabase();
-        // One script per person, sent together: the client pipelines them in a round trip or two.
-        var renewals = localConnections.GroupBy(c => c.Value, c => c.Key).Select(user => (UserId: user.Key, WasTaken: db.ScriptEvaluateAsync(
-                RefreshScript,
-                [Key(user.Key), LapseIndex],
-                [expires, (long)EntryLifetime.TotalMilliseconds, user.Key, .. user.Select(connectionId => (RedisValue)connectionId)])))
-            .ToList();
-        await Task.WhenAll(renewals.Select(r => r.WasTaken));
-        // Someone whose last device left here meanwhile is not back: their goodbye was announced.
-        var stillHere = localConnections.Values.ToHashSet(StringComparer.Ordinal);
-        return renewals.Where(r => (long)r.WasTaken.Result == 1 && stillHere.Contains(r.UserId)).Select(r => r.UserId).ToList();
-    }
-
-    private async Task<(long Before, long After)> ChangeAsync(string userId, string connectionId, string operation)
+    public async Task<IReadOnlyList<LapsedUser>> TakeLapsedAsync()
     {
         var now = NowMs();
-        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
-            ChangeScript,
-            [Key(userId), LapseIndex],
-            [now, now + EntryLifetime.TotalMilliseconds, operation, connectionId, (long)EntryLifetime.TotalMilliseconds, userId]))!;
-        return ((long)result[0], (long)result[1]);
+        var db = Db;
+        var due = await db.SortedSetRangeByScoreAsync(Nodes, double.NegativeInfinity, now);
+        var claims = due.Select(n => (string)n!).Where(node => node != NodeId)
+            .Select(node => db.ScriptEvaluateAsync(RedisPresenceScripts.Claim, [Nodes, $"{Prefix}node:{node}"], [node, now, PersonPrefix]))
+            .ToList();
+        await Task.WhenAll(claims);
+
+        var lapsed = new List<LapsedUser>();
+        foreach (var claim in claims.Where(c => !c.Result.IsNull))
+        {
+            var parts = (RedisResult[])claim.Result!;
+            // The heartbeat runs out a timeout after the node's last beat: its last word on its people.
+            var lastVouched = DateTimeOffset.FromUnixTimeMilliseconds((long)(double)parts[0]).UtcDateTime - NodeTimeout;
+            lapsed.AddRange(((RedisResult[])parts[1]!).Select(person => new LapsedUser((string)person!, lastVouched)));
+        }
+        while (goneWhileCutOff.TryDequeue(out var gone))
+        {
+            lapsed.Add(gone);
+        }
+        return lapsed;
     }
 
-    private double NowMs() => clock.GetUtcNow().ToUnixTimeMilliseconds();
+    /// <summary>
+    /// Renews this node's heartbeat; called every <see cref="RedisPresenceOptions.BeatInterval"/>.
+    /// After this node was cut off from Redis (taken for dead by the others, or Redis restarted
+    /// empty, or an arrival or departure could not be written), settles what Redis missed and
+    /// registers every connection again. Returns the people connected here who had meanwhile been
+    /// dropped from Redis: they were (or would be) taken for offline, and never left.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> BeatAsync()
+    {
+        var mustRejoin = (long)await Db.ScriptEvaluateAsync(RedisPresenceScripts.Beat, [Nodes, rejoinFlag], [NodeId, ExpiresAt()]) == 1;
+        if (!mustRejoin && !cutOff)
+        {
+            return [];
+        }
+        cutOff = false;
+        try
+        {
+            await SettleDeparturesAsync();
+            return await RejoinAsync();
+        }
+        catch
+        {
+            cutOff = true;
+            throw;
+        }
+    }
 
-    private static RedisKey Key(string userId) => $"chatweb:presence:{userId}";
+    private async Task SettleDeparturesAsync()
+    {
+        foreach (var (connectionId, departure) in departuresOwed.ToArray())
+        {
+            var wasLast = (long)await Db.ScriptEvaluateAsync(RedisPresenceScripts.SettleDeparture, [PersonKey(departure.UserId), nodeConnections], [connectionId]) == 1;
+            if (wasLast)
+            {
+                goneWhileCutOff.Enqueue(departure);
+            }
+            departuresOwed.TryRemove(connectionId, out _);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> RejoinAsync()
+    {
+        var db = Db;
+        // One script per person, sent together: the client pipelines them in a round trip or two.
+        var rejoins = localConnections.GroupBy(c => c.Value, c => c.Key)
+            .Select(person => (UserId: person.Key, WasGone: db.ScriptEvaluateAsync(RedisPresenceScripts.Rejoin,
+                [PersonKey(person.Key), nodeConnections], [person.Key, .. person.Select(connectionId => (RedisValue)connectionId)])))
+            .ToList();
+        await Task.WhenAll(rejoins.Select(r => r.WasGone));
+        // Someone whose last device left here meanwhile is not back: their goodbye was announced.
+        var stillHere = localConnections.Values.ToHashSet(StringComparer.Ordinal);
+        return rejoins.Where(r => (long)r.WasGone.Result == 1 && stillHere.Contains(r.UserId)).Select(r => r.UserId).ToList();
+    }
+
+    private static bool IsOutage(Exception ex) => ex is RedisConnectionException or RedisTimeoutException;
+
+    private long NowMs() => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private long ExpiresAt() => NowMs() + (long)NodeTimeout.TotalMilliseconds;
+
+    private static RedisKey PersonKey(string userId) => PersonPrefix + userId;
 }

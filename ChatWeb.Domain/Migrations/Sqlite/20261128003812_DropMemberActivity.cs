@@ -15,9 +15,13 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                 name: "IX_ThreadMembers_OwnerId_LastActivityAt",
                 table: "ThreadMembers");
 
-            migrationBuilder.DropColumn(
-                name: "LastActivityAt",
-                table: "ThreadMembers");
+            // Hand-written: EF drops a SQLite column by rebuilding the table, which needs
+            // "PRAGMA foreign_keys = 0" outside any transaction, so the migration ran in four
+            // transactions (and warned): a kill between them left the index dropped but the migration
+            // unrecorded, and every later start failed on DROP INDEX. SQLite (3.35+) drops a plain
+            // column itself, inside the migration's one transaction. The end schema is the same as the
+            // rebuild's, so databases that already applied this migration need nothing.
+            migrationBuilder.Sql("ALTER TABLE \"ThreadMembers\" DROP COLUMN \"LastActivityAt\";");
         }
 
         /// <inheritdoc />

@@ -23,11 +23,34 @@ public sealed class DayChangeTests : ConversationTestContext
     [Fact]
     public async Task PageLeftOpenPastMidnight_TodayBecomesYesterday()
     {
+        var cut = await OpenWithMessageAsync();
+
+        clock.Advance(TimeSpan.FromHours(1));
+
+        cut.WaitForAssertion(() => Assert.Equal("Yesterday", cut.Find(".day-separator").TextContent));
+    }
+
+    [Fact]
+    public async Task Midnight_NoMessageArrives_TheLabelTurnsAsMidnightStrikes()
+    {
+        var cut = await OpenWithMessageAsync();
+        // The page opened at 23:30:00.250: a tick every minute from then would turn the label a quarter second late.
+        clock.Advance(TimeSpan.FromMinutes(29) + TimeSpan.FromSeconds(59.5));
+        Assert.Equal("Today", cut.Find(".day-separator").TextContent);
+
+        clock.Advance(TimeSpan.FromSeconds(0.5));
+
+        cut.WaitForAssertion(() => Assert.Equal("Yesterday", cut.Find(".day-separator").TextContent));
+    }
+
+    private async Task<IRenderedComponent<LocalClockProvider>> OpenWithMessageAsync()
+    {
         var ann = await AddUserAsync("Ann");
         var bob = await AddUserAsync("Bob");
         var thread = await Conversations.OpenDirectAsync(ann.Id, bob.UserName, Ct);
         await SendAsync(bob, thread.Id, "Still up?");
         SignIn(ann);
+        clock.Advance(TimeSpan.FromMilliseconds(250));
         // Inside the page's own clock provider, as the chat page renders it.
         var cut = Render<LocalClockProvider>(p => p.AddChildContent(builder =>
         {
@@ -38,9 +61,6 @@ public sealed class DayChangeTests : ConversationTestContext
             builder.CloseComponent();
         }));
         cut.WaitForAssertion(() => Assert.Equal("Today", cut.Find(".day-separator").TextContent));
-
-        clock.Advance(TimeSpan.FromHours(1));
-
-        cut.WaitForAssertion(() => Assert.Equal("Yesterday", cut.Find(".day-separator").TextContent));
+        return cut;
     }
 }

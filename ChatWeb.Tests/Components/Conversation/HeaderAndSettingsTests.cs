@@ -1,5 +1,7 @@
 using Bunit;
+using ChatWeb.Domain.Entities;
 using ChatWeb.Domain.Presence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Xunit;
@@ -84,6 +86,32 @@ public sealed class HeaderAndSettingsTests : ConversationTestContext
         Assert.Equal("Launch v2", (await Conversations.GetThreadAsync(bob.Id, group.Id, Ct)).Title);
         Assert.NotNull(cut.Find("[data-testid=leave-group]"));
         Assert.Single(cut.FindAll("[data-testid=remove-member]"));
+    }
+
+    [Fact]
+    public async Task Settings_GroupAdmin_CanRemoveMembersButNotTheOwner()
+    {
+        var olive = await AddUserAsync("Olive");
+        var ann = await AddUserAsync("Ann");
+        var bob = await AddUserAsync("Bob");
+        var group = await Conversations.CreateGroupAsync(olive.Id, "Launch", [ann.UserName, bob.UserName], Ct);
+        await using (var db = await DbFactory.CreateDbContextAsync(Ct))
+        {
+            var row = await db.ThreadMembers.SingleAsync(m => m.ThreadId == group.Id && m.OwnerId == ann.Id, Ct);
+            row.Role = MemberRole.Admin;
+            await db.SaveChangesAsync(Ct);
+        }
+        SignIn(ann);
+        var cut = RenderConversation(group.Id);
+        cut.WaitForElement("[data-testid=thread-settings]");
+
+        await cut.Find("[data-testid=thread-settings]").ClickAsync(new());
+
+        cut.WaitForElement("input[data-testid=rename-input]");
+        var removable = cut.FindAll("[data-testid=member]")
+            .Where(m => m.QuerySelector("[data-testid=remove-member]") is not null)
+            .Select(m => m.GetAttribute("data-user"));
+        Assert.Equal([bob.UserName], removable);
     }
 
     [Fact]

@@ -61,6 +61,20 @@ public sealed class ThreadListTests : ChatUiTestContext
     }
 
     [Fact]
+    public async Task Render_GroupRow_ReadAloudSaysWhoWroteTheLastMessageAndHowManyAreUnread()
+    {
+        var group = await Service<ConversationService>().CreateGroupAsync(ann.Id, "Launch", [bob.UserName, cat.UserName], Ct);
+        await SendAsync(cat, group.Id, "ship it", "now");
+
+        var cut = Render<ThreadList>();
+
+        var row = cut.WaitForElement("[data-testid=thread-item]");
+        var time = row.QuerySelector(".thread-time")!.TextContent;
+        Assert.Equal($"Launch {time} Cat: now, 2 unread messages", ReadAloud(row));
+        Assert.Equal("Chats, 2 unread", ReadAloud(cut.Find(".tab-count").ParentElement!));
+    }
+
+    [Fact]
     public async Task Render_MyOwnLastMessage_PreviewSaysYou()
     {
         var direct = await Service<ConversationService>().OpenDirectAsync(ann.Id, bob.UserName, Ct);
@@ -277,6 +291,40 @@ public sealed class ThreadListTests : ChatUiTestContext
 
     private Task<ChatMessage> SendOneAsync(CurrentUser sender, Guid threadId, string body) =>
         Service<MessageService>().SendAsync(sender.Id, threadId, Guid.NewGuid().ToString(), body, Ct);
+
+    /// <summary>
+    /// What a screen reader reads of an element: its text, without what is hidden from it
+    /// (aria-hidden), plus the labels of images (the presence dot); whitespace as it is spoken.
+    /// </summary>
+    private static string ReadAloud(IElement element)
+    {
+        var spoken = new System.Text.StringBuilder();
+        void Walk(INode node)
+        {
+            if (node is IElement e)
+            {
+                if (e.GetAttribute("aria-hidden") == "true")
+                {
+                    return;
+                }
+                if (e.GetAttribute("role") == "img")
+                {
+                    spoken.Append(' ').Append(e.GetAttribute("aria-label")).Append(' ');
+                    return;
+                }
+            }
+            if (node.NodeType == NodeType.Text)
+            {
+                spoken.Append(node.TextContent);
+            }
+            foreach (var child in node.ChildNodes)
+            {
+                Walk(child);
+            }
+        }
+        Walk(element);
+        return System.Text.RegularExpressions.Regex.Replace(spoken.ToString(), @"\s+", " ").Replace(" ,", ",").Trim();
+    }
 
     private static List<Guid> RowIds(IRenderedComponent<ThreadList> cut) =>
         cut.FindAll("[data-testid=thread-item]").Select(r => Guid.Parse(r.GetAttribute("data-thread-id")!)).ToList();

@@ -18,6 +18,8 @@ public sealed record DatabaseState(int Threads, int Members, int Messages, int C
         var contacts = await db.Contacts.AsNoTracking().ToListAsync(ct);
         var reactions = await db.Reactions.AsNoTracking().ToListAsync(ct);
         var users = await db.Users.AsNoTracking().ToListAsync(ct);
+        var roles = await db.UserRoles.AsNoTracking().ToListAsync(ct);
+        var audit = await db.AdminAudit.AsNoTracking().ToListAsync(ct);
 
         IEnumerable<string> rows =
         [
@@ -26,7 +28,9 @@ public sealed record DatabaseState(int Threads, int Members, int Messages, int C
             .. messages.Select(m => $"message {m.Id} {m.ThreadId} seq={m.Seq} version={m.Version} {m.SenderId} {m.ClientMessageId} '{m.Body}' {m.SentAt:O} edited={m.EditedAt:O} deleted={m.DeletedAt:O} by={m.DeletedById} reply={m.ReplyToId}"),
             .. reactions.Select(r => $"reaction {r.ThreadId} {r.MessageId} {r.Emoji} {r.UserId} {r.ReactedAt:O}"),
             .. contacts.Select(c => $"contact {c.OwnerId} {c.ContactId} {c.CreatedAt:O}"),
-            .. users.Select(u => $"user {u.Id} {u.UserName} '{u.DisplayName}' seen={u.LastSeenAt:O} receipts={u.ShareReadReceipts}"),
+            .. users.Select(u => $"user {u.Id} {u.UserName} '{u.DisplayName}' seen={u.LastSeenAt:O} receipts={u.ShareReadReceipts} deactivated={u.DeactivatedAt:O} stamp={u.SecurityStamp} lockout={u.LockoutEnd:O}"),
+            .. roles.Select(r => $"role {r.UserId} {r.RoleId}"),
+            .. audit.Select(a => $"audit {a.Id} {a.At:O} {a.ActorId} {a.Action} {a.TargetId}"),
         ];
         return new DatabaseState(threads.Count, members.Count, messages.Count, contacts.Count, rows.Order(StringComparer.Ordinal).ToList(), reactions.Count);
     }

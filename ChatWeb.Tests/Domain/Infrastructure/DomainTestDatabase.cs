@@ -1,4 +1,5 @@
 using ChatWeb.Domain;
+using ChatWeb.Domain.Administration;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Contacts;
 using ChatWeb.Domain.Data;
@@ -6,6 +7,7 @@ using ChatWeb.Domain.Data.Sqlite;
 using ChatWeb.Domain.Data.SqlServer;
 using ChatWeb.Domain.Entities;
 using ChatWeb.Domain.Presence;
+using ChatWeb.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +62,11 @@ public sealed class DomainTestDatabase : IAsyncDisposable
     public PresenceService Presence => Services.GetRequiredService<PresenceService>();
     public ContactService Contacts => Services.GetRequiredService<ContactService>();
     public DirectoryService Directory => Services.GetRequiredService<DirectoryService>();
+    public AdministrationService Administration => Services.GetRequiredService<AdministrationService>();
+    public AdminDirectory AdminDirectory => Services.GetRequiredService<AdminDirectory>();
+    public ConfiguredAdministrators ConfiguredAdministrators => Services.GetRequiredService<ConfiguredAdministrators>();
+    public SessionChecker Sessions => Services.GetRequiredService<SessionChecker>();
+    public RecordingSessionTerminator EndedSessions => (RecordingSessionTerminator)Services.GetRequiredService<ISessionTerminator>();
 
     public IDbContextFactory<ChatDbContext> Factory => Services.GetRequiredService<IDbContextFactory<ChatDbContext>>();
 
@@ -148,6 +155,14 @@ public sealed class DomainTestDatabase : IAsyncDisposable
         return entities.ConvertAll(u => new TestUser(u.Id, u.UserName!, u.DisplayName));
     }
 
+    /// <summary>Makes the person an administrator, as the Admin:Emails setting would.</summary>
+    public async Task MakeAdminAsync(TestUser user, CancellationToken ct)
+    {
+        await using var db = await OpenAsync(ct);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = AdminRole.Id });
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Sends with a fresh client message id, as a well-behaved client does.</summary>
     public Task<ChatMessage> SendAsync(TestUser sender, Guid threadId, string body, CancellationToken ct) =>
         Messages.SendAsync(sender.Id, threadId, Guid.NewGuid().ToString(), body, ct);
@@ -206,7 +221,11 @@ public sealed class DomainTestDatabase : IAsyncDisposable
         collection.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         collection.AddSingleton<IChatNotifier>(Notifier);
         collection.AddSingleton<TimeProvider>(Clock);
+        collection.AddSingleton<ISessionTerminator>(new RecordingSessionTerminator());
+        collection.AddSingleton<IPasswordResetLinks>(new RecordingPasswordResetLinks(Clock));
+        collection.AddLogging();
         collection.AddChatDomain();
+        collection.AddSeedingQuota();
         if (wrapStore is { } wrap)
         {
             var original = collection.Last(d => d.ServiceType == typeof(IMessageStore));

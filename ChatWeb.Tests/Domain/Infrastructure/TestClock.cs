@@ -14,5 +14,10 @@ public sealed class TestClock : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref ticks), TimeSpan.Zero);
 
+    // Elapsed time (what rate limits measure) moves with the same hand as the date.
+    public override long GetTimestamp() => Interlocked.Read(ref ticks);
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
     public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
 }

@@ -135,6 +135,25 @@ public sealed class HubRefusalTests(HubRefusalTests.SmallBucketFactory factory) 
         Assert.Equal(Enumerable.Range(1, stored.Count).Select(s => (long)s), stored.Select(m => m.Seq));
     }
 
+    [Fact]
+    public async Task SendMessage_BurstAfterIdle_AcceptsAtMostTheBucket()
+    {
+        var (alice, bob) = (await factory.RegisterUserAsync(), await factory.RegisterUserAsync());
+        await using var device = await HubTestClient.ConnectAsync(factory, alice);
+        var thread = await device.InvokeAsync<ThreadSummary>("OpenDirect", bob);
+        await device.InvokeAsync<ChatMessage>("SendMessage", thread.Id.ToString(), "first", "before the pause");
+        await Task.Delay(TimeSpan.FromSeconds(6), TestContext.Current.CancellationToken);
+
+        var started = DateTime.UtcNow;
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40)
+            .Select(i => Outcome(device.InvokeAsync<ChatMessage>("SendMessage", thread.Id.ToString(), $"after-{i}", $"message {i}"))));
+        var burstSeconds = (DateTime.UtcNow - started).TotalSeconds;
+
+        // The bucket (10) plus what one send a second refills while the burst is answered, never the pause's worth.
+        var accepted = outcomes.Count(o => o.Message is not null);
+        Assert.InRange(accepted, 10, 10 + (int)Math.Ceiling(burstSeconds));
+    }
+
     private static async Task<(ChatMessage? Message, string? Error)> Outcome(Task<ChatMessage> send)
     {
         try

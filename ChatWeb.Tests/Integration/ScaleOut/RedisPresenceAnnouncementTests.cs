@@ -38,7 +38,7 @@ public sealed class RedisPresenceAnnouncementTests(RedisServer redis) : IClassFi
 
         nodes.LetEntriesLapse();
         await nodes.Live.AnnounceLapsedAsync(Ct);
-        await nodes.Troubled.AnnounceReturnedAsync(await nodes.TroubledTracker.RefreshLocalConnectionsAsync(), Ct);
+        await nodes.Troubled.AnnounceReturnedAsync(await nodes.TroubledTracker.BeatAsync(), Ct);
 
         Assert.Equal([false, true], nodes.Notifier.PresenceChanges.Select(c => c.Presence.IsOnline));
         Assert.All(nodes.Notifier.PresenceChanges, c => Assert.Equal([nodes.Bob.Id], c.UserIds));
@@ -59,12 +59,12 @@ public sealed class RedisPresenceAnnouncementTests(RedisServer redis) : IClassFi
 
         nodes.FailNextAnnouncement();
         await Assert.ThrowsAsync<IOException>(async () =>
-            await nodes.Troubled.AnnounceReturnedAsync(await nodes.TroubledTracker.RefreshLocalConnectionsAsync(), Ct));
+            await nodes.Troubled.AnnounceReturnedAsync(await nodes.TroubledTracker.BeatAsync(), Ct));
         if (leavesMeanwhile)
         {
             await nodes.Troubled.DeviceDisconnectedAsync(nodes.Ann.Id, "ann-on-the-cut-off-node", Ct);
         }
-        await nodes.Troubled.AnnounceReturnedAsync(await nodes.TroubledTracker.RefreshLocalConnectionsAsync(), Ct);
+        await nodes.Troubled.AnnounceReturnedAsync(await nodes.TroubledTracker.BeatAsync(), Ct);
         await nodes.Troubled.AnnounceReturnedAsync([], Ct);
 
         // Leaving announces offline on its own; the owed "online" must not follow it.

@@ -12,8 +12,8 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
     {
         redis.SkipIfUnavailable();
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
-        var nodeA = new RedisPresenceTracker(connection, TimeProvider.System);
-        var nodeB = new RedisPresenceTracker(connection, TimeProvider.System);
+        var nodeA = new RedisPresenceTracker(connection, TimeProvider.System, Options);
+        var nodeB = new RedisPresenceTracker(connection, TimeProvider.System, Options);
         var user = Guid.NewGuid().ToString();
 
         var firstCameOnline = await nodeA.ConnectedAsync(user, "a-1");
@@ -32,23 +32,26 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
     }
 
     [Fact]
-    public async Task OnlineAmong_NodeDiedWithoutGoodbye_ItsConnectionsLapseAfterTheirLifetime()
+    public async Task OnlineAmong_NodeDiedWithoutGoodbye_OfflineOnceASweepClaimsTheNode()
     {
         redis.SkipIfUnavailable();
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var deadNode = new RedisPresenceTracker(connection, clock);
-        var liveNode = new RedisPresenceTracker(connection, clock);
+        var deadNode = new RedisPresenceTracker(connection, clock, Options);
+        var liveNode = new RedisPresenceTracker(connection, clock, Options);
         var (crashed, alive) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
         await deadNode.ConnectedAsync(crashed, "dead-1");
         await liveNode.ConnectedAsync(alive, "live-1");
 
-        clock.Advance(RedisPresenceTracker.EntryLifetime / 2);
-        await liveNode.RefreshLocalConnectionsAsync();
-        clock.Advance(RedisPresenceTracker.EntryLifetime / 2 + TimeSpan.FromSeconds(1));
-        var online = await liveNode.OnlineAmongAsync([crashed, alive]);
+        clock.Advance(Options.NodeTimeout / 2);
+        await liveNode.BeatAsync();
+        clock.Advance(Options.NodeTimeout / 2 + TimeSpan.FromSeconds(1));
+        var beforeTheSweep = await liveNode.OnlineAmongAsync([crashed, alive]);
+        await liveNode.TakeLapsedAsync();
+        var afterTheSweep = await liveNode.OnlineAmongAsync([crashed, alive]);
 
-        Assert.Equal([alive], online);
+        Assert.Equal(new[] { alive, crashed }.Order(), beforeTheSweep.Order());
+        Assert.Equal([alive], afterTheSweep);
     }
 
     [Fact]
@@ -57,8 +60,8 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
         redis.SkipIfUnavailable();
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var clock = new ManualClock(WholeMilliseconds(DateTimeOffset.UtcNow));
-        var deadNode = new RedisPresenceTracker(connection, clock);
-        var (liveNode, otherLiveNode) = (new RedisPresenceTracker(connection, clock), new RedisPresenceTracker(connection, clock));
+        var deadNode = new RedisPresenceTracker(connection, clock, Options);
+        var (liveNode, otherLiveNode) = (new RedisPresenceTracker(connection, clock, Options), new RedisPresenceTracker(connection, clock, Options));
         var (crashed, alsoElsewhere, leftEarlier, alive) = (NewId(), NewId(), NewId(), NewId());
         var connectedAt = clock.GetUtcNow();
         await deadNode.ConnectedAsync(crashed, "dead-1");
@@ -68,10 +71,10 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
         await deadNode.DisconnectedAsync(leftEarlier, "dead-3");
         await liveNode.ConnectedAsync(alive, "live-1");
 
-        clock.Advance(RedisPresenceTracker.EntryLifetime / 2);
-        await liveNode.RefreshLocalConnectionsAsync();
+        clock.Advance(Options.NodeTimeout / 2);
+        await liveNode.BeatAsync();
         var beforeLapse = await liveNode.TakeLapsedAsync();
-        clock.Advance(RedisPresenceTracker.EntryLifetime / 2 + TimeSpan.FromSeconds(1));
+        clock.Advance(Options.NodeTimeout / 2 + TimeSpan.FromSeconds(1));
         var (first, second) = (await liveNode.TakeLapsedAsync(), await otherLiveNode.TakeLapsedAsync());
 
         Assert.DoesNotContain(beforeLapse, l => l.UserId == crashed);
@@ -82,23 +85,23 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
     }
 
     [Fact]
-    public async Task Refresh_NodeCutOffForLongerThanALifetime_ReturnsOnceThePeopleOthersTookForLapsed()
+    public async Task Beat_NodeCutOffForLongerThanItsTimeout_ReturnsOnceThePeopleOthersTookForLapsed()
     {
         redis.SkipIfUnavailable();
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var clock = new ManualClock(WholeMilliseconds(DateTimeOffset.UtcNow));
-        var (cutOffNode, liveNode) = (new RedisPresenceTracker(connection, clock), new RedisPresenceTracker(connection, clock));
+        var (cutOffNode, liveNode) = (new RedisPresenceTracker(connection, clock, Options), new RedisPresenceTracker(connection, clock, Options));
         var (stranded, leftMeanwhile, cameAfter) = (NewId(), NewId(), NewId());
         await cutOffNode.ConnectedAsync(stranded, "cut-1");
         await cutOffNode.ConnectedAsync(leftMeanwhile, "cut-2");
 
-        // The cut-off node misses its refreshes; a live node's sweep takes its people for lapsed.
-        clock.Advance(RedisPresenceTracker.EntryLifetime + TimeSpan.FromSeconds(1));
+        // The cut-off node misses its beats; a live node's sweep takes its people for lapsed.
+        clock.Advance(Options.NodeTimeout + TimeSpan.FromSeconds(1));
         var swept = await liveNode.TakeLapsedAsync();
         await cutOffNode.DisconnectedAsync(leftMeanwhile, "cut-2");
         await cutOffNode.ConnectedAsync(cameAfter, "cut-3");
-        var returned = await cutOffNode.RefreshLocalConnectionsAsync();
-        var returnedAgain = await cutOffNode.RefreshLocalConnectionsAsync();
+        var returned = await cutOffNode.BeatAsync();
+        var returnedAgain = await cutOffNode.BeatAsync();
         var sweptAgain = await liveNode.TakeLapsedAsync();
 
         Assert.Equal(new[] { leftMeanwhile, stranded }.Order(), swept.Select(l => l.UserId).Where(id => id == stranded || id == leftMeanwhile).Order());
@@ -107,6 +110,8 @@ public sealed class RedisPresenceTrackerTests(RedisServer redis) : IClassFixture
         Assert.DoesNotContain(sweptAgain, l => l.UserId == stranded);
         Assert.Equal(new[] { cameAfter, stranded }.Order(), (await liveNode.OnlineAmongAsync([stranded, leftMeanwhile, cameAfter])).Order());
     }
+
+    private static readonly RedisPresenceOptions Options = new() { NodeName = "test-node" };
 
     private static string NewId() => Guid.NewGuid().ToString();
 

@@ -7,32 +7,63 @@ using Xunit;
 namespace ChatWeb.Tests.Integration.ScaleOut;
 
 /// <summary>
-/// A real redis-server on a free loopback port, with no persistence, stopped when the fixture goes.
+/// A real redis-server on a free loopback port, with no persistence, stopped when the fixture goes
+/// (or stopped and started again by a test, to see what an outage does).
 /// The test script installs redis-server; without it the scale-out tests are skipped, not faked.
 /// </summary>
 public sealed class RedisServer : IAsyncLifetime
 {
     private Process? process;
+    private string? executable;
+    private int port;
 
     public string Configuration { get; private set; } = "";
 
-    public bool IsAvailable => process is not null;
+    public bool IsAvailable => executable is not null;
+
+    public bool IsRunning => process is { HasExited: false };
 
     public async ValueTask InitializeAsync()
     {
-        var executable = FindOnPath("redis-server");
+        executable = FindOnPath("redis-server");
         if (executable is null)
         {
             return;
         }
-        var port = FreePort();
-        process = Process.Start(new ProcessStartInfo(executable, $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
+        port = FreePort();
+        Configuration = $"127.0.0.1:{port}";
+        await StartAsync();
+    }
+
+    /// <summary>Kills the server, as a crash or an operator would stop it; what it held is gone.</summary>
+    public async Task StopAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Starts the server (again) on the same port, empty, and waits until it answers.</summary>
+    public async Task StartAsync()
+    {
+        process?.Dispose();
+        // Under coreutils' timeout where it exists: a test host that dies without disposing its
+        // fixtures still cannot leave the server running for long.
+        var useTimeout = File.Exists("/usr/bin/timeout");
+        var arguments = $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no";
+        process = Process.Start(new ProcessStartInfo(useTimeout ? "/usr/bin/timeout" : executable!, useTimeout ? $"--kill-after=10s 1800s {executable} {arguments}" : arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException("redis-server did not start.");
-        Configuration = $"127.0.0.1:{port}";
+        // Drained, so a chatty server never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
 
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)

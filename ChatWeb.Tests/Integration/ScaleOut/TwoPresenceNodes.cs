@@ -14,10 +14,12 @@ internal sealed class TwoPresenceNodes : IAsyncDisposable
     private TwoPresenceNodes(DomainTestDatabase store, ConnectionMultiplexer redis, ManualClock clock, TestUser ann, TestUser bob)
     {
         (Store, this.redis, Clock, Ann, Bob) = (store, redis, clock, ann, bob);
-        TroubledTracker = new RedisPresenceTracker(redis, clock);
+        TroubledTracker = new RedisPresenceTracker(redis, clock, Options);
         Troubled = new PresenceService(store.Factory, TroubledTracker, store.Notifier, clock);
-        Live = new PresenceService(store.Factory, new RedisPresenceTracker(redis, clock), store.Notifier, clock);
+        Live = new PresenceService(store.Factory, new RedisPresenceTracker(redis, clock, Options), store.Notifier, clock);
     }
+
+    private static readonly RedisPresenceOptions Options = new() { NodeName = "test-node" };
 
     private readonly ConnectionMultiplexer redis;
 
@@ -41,8 +43,8 @@ internal sealed class TwoPresenceNodes : IAsyncDisposable
         return new TwoPresenceNodes(store, redis, clock, ann, bob);
     }
 
-    /// <summary>Moves the clock past an entry's lifetime: whatever the troubled node held lapses.</summary>
-    public void LetEntriesLapse() => Clock.Advance(RedisPresenceTracker.EntryLifetime + TimeSpan.FromSeconds(1));
+    /// <summary>Moves the clock past a node's heartbeat timeout: the troubled node is taken for dead at the next sweep.</summary>
+    public void LetEntriesLapse() => Clock.Advance(Options.NodeTimeout + TimeSpan.FromSeconds(1));
 
     /// <summary>The next announcement fails at its last step, as a database failing there would make it fail.</summary>
     public void FailNextAnnouncement()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using ChatWeb.Authentication;
 using ChatWeb.Domain.Entities;
 
 namespace Microsoft.AspNetCore.Routing;
@@ -14,11 +15,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         var accountGroup = endpoints.MapGroup("/Account");
 
         accountGroup.MapPost("/Logout", async (
+            HttpContext http,
             [FromServices] SignInManager<ChatUser> signInManager,
+            [FromServices] ProviderSignOut providerSignOut,
             [FromForm] string? returnUrl) =>
         {
+            var idToken = await ProviderSignOut.IdTokenOfCurrentSignInAsync(http);
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            return await providerSignOut.AfterLocalSignOutAsync(http, idToken, $"~/{returnUrl}");
         });
 
         return accountGroup;

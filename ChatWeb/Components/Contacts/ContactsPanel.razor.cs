@@ -11,12 +11,10 @@ namespace ChatWeb.Components.Contacts;
 
 public sealed partial class ContactsPanel : IDisposable
 {
-    private readonly List<IDisposable> subscriptions = [];
-    private readonly CancellationTokenSource lifetime = new();
+    private LiveViewEvents? live;
     private ContactListModel? model;
     private CurrentUser? me;
     private bool opening;
-    private int loads;
 
     [Inject] public required ContactService Contacts { get; init; }
     [Inject] public required ConversationService Conversations { get; init; }
@@ -46,31 +44,21 @@ public sealed partial class ContactsPanel : IDisposable
             return; // prerendering: the interactive render loads and subscribes
         }
         me = await CurrentUser.GetAsync();
-        subscriptions.Add(Events.On<PresenceView>(view => InvokeAsync(() => OnPresenceChanged(view))));
-        // Another device of this person changed the list; and after a reconnect changes may have been missed.
-        subscriptions.Add(Events.On<ContactsChangedNotice>(_ => InvokeAsync(ReloadAsync)));
-        subscriptions.Add(Events.On<ReconnectedNotice>(_ => InvokeAsync(ReloadAsync)));
-        await ReloadAsync();
-        await LiveEvents.StartAsync(Events, Snackbar, Logger, lifetime.Token);
+        live = new LiveViewEvents(Events, InvokeAsync, Snackbar, Logger).On<PresenceView>(OnPresenceChanged);
+        // Another device of this person changed the list: load it again, as after a reconnect.
+        live.On<ContactsChangedNotice>(_ => live.ReloadAsync());
+        await live.StartAsync(LoadAsync);
     }
 
-    private async Task ReloadAsync()
+    private CancellationToken Ct => live?.Token ?? CancellationToken.None;
+
+    private async Task LoadAsync()
     {
-        var load = ++loads;
         try
         {
-            var loaded = await Contacts.ListAsync(me!.Id, lifetime.Token);
-            if (load != loads)
-            {
-                return; // a later reload started meanwhile and read newer state
-            }
             var fresh = new ContactListModel();
-            fresh.Reset(loaded);
+            fresh.Reset(await Contacts.ListAsync(me!.Id, Ct));
             model = fresh;
-        }
-        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
-        {
-            return;
         }
         catch (ChatException ex)
         {
@@ -92,7 +80,7 @@ public sealed partial class ContactsPanel : IDisposable
         opening = true;
         try
         {
-            var thread = await Conversations.OpenDirectAsync(me!.Id, contact.UserName, lifetime.Token);
+            var thread = await Conversations.OpenDirectAsync(me!.Id, contact.UserName, Ct);
             if (ThreadOpened.HasDelegate)
             {
                 await ThreadOpened.InvokeAsync(thread);
@@ -116,7 +104,7 @@ public sealed partial class ContactsPanel : IDisposable
     {
         try
         {
-            await Contacts.RemoveAsync(me!.Id, contact.UserName, lifetime.Token);
+            await Contacts.RemoveAsync(me!.Id, contact.UserName, Ct);
             model?.Remove(contact.UserName);
             Snackbar.Add($"{contact.DisplayName} was removed from your contacts.", Severity.Normal);
         }
@@ -140,10 +128,5 @@ public sealed partial class ContactsPanel : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        subscriptions.ForEach(s => s.Dispose());
-        lifetime.Cancel();
-        lifetime.Dispose();
-    }
+    public void Dispose() => live?.Dispose();
 }

@@ -1,6 +1,5 @@
 using ChatWeb.Components.Shared;
 using ChatWeb.Domain.Chat;
-using ChatWeb.Domain.Entities;
 using ChatWeb.Domain.Presence;
 using ChatWeb.Realtime;
 using Microsoft.AspNetCore.Components;
@@ -10,27 +9,21 @@ using MudBlazor;
 namespace ChatWeb.Components.Conversation;
 
 /// <summary>
-/// One open conversation: header, history, composer and settings. Loading and disposal live here;
-/// live events in ConversationView.Live.cs, sending and read marks in ConversationView.Sending.cs.
+/// One open conversation: header, history, composer and settings. The conversation's state and
+/// what events, sends and scrolling do to it live in <see cref="ConversationState"/>; this is its
+/// lifecycle (load, live events, disposal) and its rendering.
 /// </summary>
 public sealed partial class ConversationView : IAsyncDisposable
 {
-    private readonly CancellationTokenSource disposed = new();
-    private readonly List<IDisposable> subscriptions = [];
+    private LiveViewEvents? live;
+    private ConversationState? state;
     private CurrentUser? me;
     private ConversationInterop? interop;
-    private ConversationFeed? feed;
-    private ThreadSummary? summary;
-    private PresenceView? peerPresence;
     private LocalClock clock = LocalClock.Utc(TimeProvider.System);
-    private TypingTracker typing = new(TimeProvider.System);
     private MessageList? messageList;
-    private long? unreadFromSeq;
-    private bool notFound;
-    private bool removed;
-    private bool loadFailed;
     private bool ready;
     private bool settingsOpen;
+    private bool goneShown;
 
     [Inject] public required ConversationService Conversations { get; init; }
 
@@ -56,14 +49,14 @@ public sealed partial class ConversationView : IAsyncDisposable
 
     [Parameter, EditorRequired] public Guid ThreadId { get; set; }
 
-    private CancellationToken Ct => disposed.Token;
-
     /// <summary>
     /// The page's clock, which ticks every minute. The view asks the browser for its zone itself,
     /// so it never shows a frame in UTC first; this only brings its "now" forward, so "Today" becomes
     /// "Yesterday" at midnight and "last seen 5 min ago" keeps counting on a page left open.
     /// </summary>
     [CascadingParameter] public LocalClock? PageClock { get; set; }
+
+    private ConversationStatus Status => state?.Status ?? ConversationStatus.Loading;
 
     protected override void OnParametersSet()
     {
@@ -81,31 +74,30 @@ public sealed partial class ConversationView : IAsyncDisposable
             return;
         }
         clock = LocalClock.Utc(Time);
-        typing = new TypingTracker(Time);
         interop = new ConversationInterop(JS, Logger);
         me = await CurrentUser.GetAsync();
-        feed = new ConversationFeed(Messages, me.Id, me.UserName, ThreadId, Time);
+        live = new LiveViewEvents(Events, InvokeAsync, Snackbar, Logger);
+        var opened = state = new ConversationState(
+            Conversations, Messages, ThreadSettings, PresenceService, me, ThreadId, Time, Logger, live.Token);
+        opened.Typing.Lapsed += () => _ = InvokeAsync(StateHasChanged);
+        live.On<ChatMessage>(m => ForThisThread(m.ThreadId, () => opened.ReceiveAsync(m)))
+            .On<ThreadSummary>(s => ForThisThread(s.Id, () => opened.ThreadUpdatedAsync(s)))
+            .On<ThreadRemovedNotice>(n => ForThisThread(n.ThreadId, () => opened.Leave(byReader: false)))
+            .On<TypingNotice>(n => ForThisThread(n.ThreadId, () => opened.NoteTyping(n)))
+            .On<PresenceView>(p => Change(() => opened.NotePresence(p)));
+        // Subscribed before loading, so nothing published meanwhile is lost (settling catches up after).
+        await live.StartAsync(OpenAsync, () => ChangeAsync(opened.ReconnectedAsync));
+        await ChangeAsync(opened.SettleAsync);
+    }
 
-        // Subscribed before loading, so nothing published meanwhile is lost (the feed catches up after).
-        Subscribe();
-        var started = StartLiveEventsAsync();
+    private async Task OpenAsync()
+    {
         // Asked alongside the first page, so the view never shows a UTC frame first.
         var zone = LocalClockProvider.AskBrowserAsync(JS);
-        try
+        await state!.OpenAsync();
+        if (state.Status != ConversationStatus.Open)
         {
-            await LoadAsync(feed, me);
-        }
-        catch (ChatException ex) when (ex.Kind == ChatErrorKind.NotFound)
-        {
-            notFound = true;
-            Unsubscribe();
-            return;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Logger.LogError(ex, "Opening conversation {ThreadId} failed.", ThreadId);
-            loadFailed = true;
-            Unsubscribe();
+            live!.Stop();
             return;
         }
         clock = await zone is { } readerZone ? new LocalClock(readerZone, Time.GetUtcNow()) : LocalClock.Utc(Time);
@@ -113,96 +105,88 @@ public sealed partial class ConversationView : IAsyncDisposable
         // first page and opens at the bottom (or the first unread), with no empty or UTC frame first.
         ready = true;
         StateHasChanged();
-        await started;
-        if (feed.NeedsCatchUp)
-        {
-            await feed.CatchUpAsync(KeepNewest, Ct);
-        }
-        await MarkReadAsync(force: true);
     }
 
-    private async Task LoadAsync(ConversationFeed opening, CurrentUser user)
+    private Task ForThisThread(Guid threadId, Func<Task> change) => threadId == ThreadId ? ChangeAsync(change) : Task.CompletedTask;
+
+    private Task ForThisThread(Guid threadId, Action change) => threadId == ThreadId ? Change(change) : Task.CompletedTask;
+
+    private Task Change(Action change) => ChangeAsync(() =>
     {
-        summary = await Conversations.GetThreadAsync(user.Id, ThreadId, Ct);
-        opening.NoteLastSeq(summary.LastSeq);
-        await opening.LoadNewestAsync(Ct);
-        unreadFromSeq = summary.LastSeq > summary.LastReadSeq ? summary.LastReadSeq + 1 : null;
-        markedReadSeq = summary.LastReadSeq;
-        await LoadPeerPresenceAsync();
-    }
+        change();
+        return Task.CompletedTask;
+    });
 
-    private async Task StartLiveEventsAsync()
+    /// <summary>Runs a change to the state, then shows its outcome; a reader who is no longer a member is sent home.</summary>
+    private async Task ChangeAsync(Func<Task> change)
     {
         try
         {
-            await Events.EnsureStartedAsync(Ct);
+            await change();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        finally
         {
-            // History still loads and sends still work; the reconnect notice will bring the view up to date.
-            Logger.LogWarning(ex, "Live events are not available for conversation {ThreadId}.", ThreadId);
+            if (state is { Status: ConversationStatus.Removed } && !goneShown)
+            {
+                ShowRemoved(state);
+            }
+            StateHasChanged();
         }
     }
 
-    private ThreadMemberView? Peer =>
-        summary is { Kind: ThreadKind.Direct } s && me is not null
-            ? s.Members.FirstOrDefault(m => !string.Equals(m.UserName, me.UserName, StringComparison.OrdinalIgnoreCase))
-            : null;
-
-    private async Task LoadPeerPresenceAsync()
+    /// <summary>Never keep showing the content of a conversation the reader has left.</summary>
+    private void ShowRemoved(ConversationState removed)
     {
-        if (Peer is not { } peer)
-        {
-            peerPresence = null;
-            return;
-        }
-        var found = await PresenceService.GetAsync([peer.UserName], Ct);
-        peerPresence = found.FirstOrDefault();
-    }
-
-    private void Reload() => Navigation.Refresh(forceReload: true);
-
-    private void OnSummaryChanged(ThreadSummary changed)
-    {
-        summary = changed;
-        feed?.NoteLastSeq(changed.LastSeq);
-    }
-
-    /// <summary>
-    /// The reader has left (left the group, was removed): never keep showing the content. Leaving
-    /// is reported twice, by the panel and by the live event, in either order: the first one wins.
-    /// </summary>
-    private void ShowRemoved(bool byReader = false)
-    {
-        if (removed || notFound)
-        {
-            return;
-        }
-        removed = true;
+        goneShown = true;
         settingsOpen = false;
-        Unsubscribe();
-        var title = summary?.DisplayTitle ?? "this conversation";
-        Snackbar.Add(byReader ? $"You left {title}." : $"You are no longer a member of {title}.", Severity.Info);
+        live?.Stop();
+        var title = removed.Summary?.DisplayTitle ?? "this conversation";
+        Snackbar.Add(removed.LeftByReader ? $"You left {title}." : $"You are no longer a member of {title}.", Severity.Info);
         Navigation.NavigateTo("/");
     }
 
-    private void OnLeft() => ShowRemoved(byReader: true);
-
-    private void Unsubscribe()
+    private async Task SendAsync(string body)
     {
-        foreach (var subscription in subscriptions)
+        if (state is null)
         {
-            subscription.Dispose();
+            return;
         }
-        subscriptions.Clear();
+        var outgoing = await state.Outbox.QueueAsync(body);
+        messageList?.ScrollToBottomAfterRender();
+        StateHasChanged();
+        ShowSendError(await state.Outbox.DeliverAsync(outgoing));
     }
+
+    private async Task RetryAsync(string clientMessageId)
+    {
+        if (state is not null)
+        {
+            ShowSendError(await state.Outbox.RetryAsync(clientMessageId));
+        }
+    }
+
+    private void ShowSendError(string? error)
+    {
+        if (error is not null)
+        {
+            Snackbar.Add(error, Severity.Error);
+        }
+    }
+
+    private Task OnAtBottomChangedAsync(bool atBottom) => ChangeAsync(() => state!.ScrolledAsync(atBottom));
+
+    private Task OnVisibilityChangedAsync(bool visible) => ChangeAsync(() => state!.VisibilityChangedAsync(visible));
+
+    private void OnSummaryChanged(ThreadSummary changed) => state?.ApplySummary(changed);
+
+    private Task OnLeft() => Change(() => state!.Leave(byReader: true));
+
+    private void Reload() => Navigation.Refresh(forceReload: true);
 
     public async ValueTask DisposeAsync()
     {
-        Unsubscribe();
-        typingExpiry?.Dispose();
-        // Cancelled, not disposed: work still in flight may read the token once more on its way out.
-        await disposed.CancelAsync();
+        live?.Dispose();
+        state?.Dispose();
         if (interop is not null)
         {
             await interop.DisposeAsync();

@@ -1,13 +1,15 @@
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Contacts;
-using ChatWeb.Domain.Entities;
 using ChatWeb.Realtime;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace ChatWeb.Components.Conversation;
 
-/// <summary>Who is in the conversation; for a group's owner and admins, adding from the directory and removing.</summary>
+/// <summary>
+/// Who is in the conversation; for a group's owner and admins, adding from the directory and removing.
+/// What the reader may do comes with the thread (<see cref="ThreadSummary.CanManage"/>, <see cref="ThreadMemberView.CanRemove"/>).
+/// </summary>
 public sealed partial class MemberListSection
 {
     private MudAutocomplete<DirectoryEntry>? picker;
@@ -26,15 +28,9 @@ public sealed partial class MemberListSection
 
     [Parameter, EditorRequired] public CurrentUser Me { get; set; } = default!;
 
-    [Parameter] public bool CanManage { get; set; }
-
     [Parameter] public EventCallback<ThreadSummary> SummaryChanged { get; set; }
 
     private bool IsMe(ThreadMemberView member) => string.Equals(member.UserName, Me.UserName, StringComparison.OrdinalIgnoreCase);
-
-    // Only the owner may remove an admin-proof owner; the service enforces it, the button just is not offered.
-    private bool CanRemove(ThreadMemberView member) =>
-        CanManage && !IsMe(member) && (member.Role != MemberRole.Owner || Summary.Role == MemberRole.Owner);
 
     private async Task<IEnumerable<DirectoryEntry>> SearchAsync(string? text, CancellationToken ct)
     {

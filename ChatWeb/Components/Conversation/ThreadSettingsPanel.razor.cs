@@ -1,5 +1,4 @@
 using ChatWeb.Domain.Chat;
-using ChatWeb.Domain.Entities;
 using ChatWeb.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -38,8 +37,6 @@ public sealed partial class ThreadSettingsPanel
 
     /// <summary>The reader left the group (the conversation says so and goes home).</summary>
     [Parameter] public EventCallback OnLeft { get; set; }
-
-    private bool CanManage => Summary is { Kind: ThreadKind.Group, Role: not MemberRole.Member };
 
     protected override void OnParametersSet()
     {

@@ -17,7 +17,7 @@ public partial class MainLayout
     {
         if (HttpContext is not null)
         {
-            DarkModeFromCookie = HttpContext.Request.Cookies[ThemeToggle.CookieName] == "dark";
+            DarkModeFromCookie = HttpContext.Request.Cookies[ChatTheme.CookieName] == "dark";
         }
         isDarkMode = DarkModeFromCookie ?? false;
     }

@@ -4,9 +4,11 @@ using Microsoft.JSInterop;
 namespace ChatWeb.Components.Shared;
 
 /// <summary>
-/// Asks the browser for its time zone once per circuit, then ticks every minute so that "today",
-/// "5 min ago" and the like stay true on a page left open. Until the browser answers (and during
-/// prerendering, which has no browser to ask) times are shown in UTC.
+/// Asks the browser for its time zone once per circuit, then ticks at the start of every minute so
+/// that "today", "5 min ago" and the like stay true on a page left open: "Today" turns into
+/// "Yesterday" as midnight strikes, not up to a minute later, nor when the next message arrives.
+/// Every zone's offset is whole minutes, so a UTC minute starts with a local one. Until the browser
+/// answers (and during prerendering, which has no browser to ask) times are shown in UTC.
 /// </summary>
 public sealed partial class LocalClockProvider : IAsyncDisposable
 {
@@ -29,7 +31,7 @@ public sealed partial class LocalClockProvider : IAsyncDisposable
         {
             return;
         }
-        ticker = Time.CreateTimer(_ => _ = InvokeAsync(Tick), null, TickEvery, TickEvery);
+        ticker = Time.CreateTimer(_ => _ = InvokeAsync(Tick), null, UntilNextMinute(), Timeout.InfiniteTimeSpan);
         if (await AskBrowserAsync(JS) is { } zone)
         {
             clock = new LocalClock(zone, Time.GetUtcNow());
@@ -40,8 +42,13 @@ public sealed partial class LocalClockProvider : IAsyncDisposable
     private void Tick()
     {
         clock = clock with { UtcNow = Time.GetUtcNow() };
+        // Set again from the time now, rather than periodic, so the ticks never drift off the minute
+        // (and a tick that came a hair early is followed by another right at the minute).
+        ticker?.Change(UntilNextMinute(), Timeout.InfiniteTimeSpan);
         StateHasChanged();
     }
+
+    private TimeSpan UntilNextMinute() => TickEvery - TimeSpan.FromTicks(Time.GetUtcNow().UtcTicks % TickEvery.Ticks);
 
     /// <summary>The browser's zone, or null when it cannot say; also used by views that must not show a UTC frame first.</summary>
     internal static async Task<TimeZoneInfo?> AskBrowserAsync(IJSRuntime js)

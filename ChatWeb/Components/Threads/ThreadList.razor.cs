@@ -10,13 +10,11 @@ namespace ChatWeb.Components.Threads;
 
 public sealed partial class ThreadList : IDisposable
 {
-    private readonly List<IDisposable> subscriptions = [];
-    private readonly CancellationTokenSource lifetime = new();
+    private LiveViewEvents? live;
     private ThreadListModel? model;
     // While a load runs, the events that arrive meanwhile, to replay onto its result.
     private List<Action<ThreadListModel>>? arrivedDuringLoad;
     private readonly HashSet<Guid> unlisted = [];
-    private int loads;
     private CurrentUser? me;
     private int activeTab;
 
@@ -52,28 +50,23 @@ public sealed partial class ThreadList : IDisposable
             return;
         }
         me = await CurrentUser.GetAsync();
-        // Subscribe before loading, so nothing that happens during the load is lost.
-        subscriptions.Add(Events.On<ThreadSummary>(thread => InvokeAsync(() => OnThreadUpdatedAsync(thread))));
-        subscriptions.Add(Events.On<ChatMessage>(message => InvokeAsync(() => OnMessageReceivedAsync(message))));
-        subscriptions.Add(Events.On<ThreadRemovedNotice>(notice => InvokeAsync(() => OnThreadRemoved(notice))));
-        subscriptions.Add(Events.On<PresenceView>(view => InvokeAsync(() => OnPresenceChanged(view))));
-        // Events may have been missed while the connection was down: the server's list is the truth.
-        subscriptions.Add(Events.On<ReconnectedNotice>(_ => InvokeAsync(ReloadAsync)));
-        await ReloadAsync();
-        await LiveEvents.StartAsync(Events, Snackbar, Logger, lifetime.Token);
+        live = new LiveViewEvents(Events, InvokeAsync, Snackbar, Logger)
+            .On<ThreadSummary>(OnThreadUpdatedAsync)
+            .On<ChatMessage>(OnMessageReceivedAsync)
+            .On<ThreadRemovedNotice>(OnThreadRemoved)
+            .On<PresenceView>(OnPresenceChanged);
+        // After a reconnect the server's list is the truth: events may have been missed meanwhile.
+        await live.StartAsync(LoadAsync);
     }
 
-    private async Task ReloadAsync()
+    private CancellationToken Ct => live?.Token ?? CancellationToken.None;
+
+    private async Task LoadAsync()
     {
         var arrived = arrivedDuringLoad = [];
-        var load = ++loads;
         try
         {
-            var loaded = await Conversations.GetThreadsAsync(me!.Id, lifetime.Token);
-            if (load != loads)
-            {
-                return; // a later load (after a reconnect) started meanwhile and read newer state
-            }
+            var loaded = await Conversations.GetThreadsAsync(me!.Id, Ct);
             var fresh = new ThreadListModel(me.UserName);
             fresh.Reset(loaded);
             // An event may be newer than what the query read, or older: the model keeps the newer.
@@ -81,10 +74,6 @@ public sealed partial class ThreadList : IDisposable
             model = fresh;
             await LoadPresenceAsync();
             await FetchUnlistedAsync();
-        }
-        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
-        {
-            return;
         }
         catch (ChatException ex)
         {
@@ -116,7 +105,7 @@ public sealed partial class ThreadList : IDisposable
         {
             return;
         }
-        model.SetPresence(await Presence.GetAsync(unknown, lifetime.Token));
+        model.SetPresence(await Presence.GetAsync(unknown, Ct));
     }
 
     private async Task OnThreadUpdatedAsync(ThreadSummary thread)
@@ -156,11 +145,7 @@ public sealed partial class ThreadList : IDisposable
         {
             try
             {
-                await OnThreadUpdatedAsync(await Conversations.GetThreadAsync(me!.Id, id, lifetime.Token));
-            }
-            catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
-            {
-                return;
+                await OnThreadUpdatedAsync(await Conversations.GetThreadAsync(me!.Id, id, Ct));
             }
             catch (ChatException ex) when (ex.Kind == ChatErrorKind.NotFound)
             {
@@ -205,10 +190,5 @@ public sealed partial class ThreadList : IDisposable
         await LoadPresenceAsync();
     }
 
-    public void Dispose()
-    {
-        subscriptions.ForEach(s => s.Dispose());
-        lifetime.Cancel();
-        lifetime.Dispose();
-    }
+    public void Dispose() => live?.Dispose();
 }

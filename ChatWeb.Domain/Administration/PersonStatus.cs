@@ -1,0 +1,12 @@
+namespace ChatWeb.Domain.Administration;
+
+public enum PersonStatus
+{
+    Active,
+
+    /// <summary>Too many wrong passwords; lifts by itself, or an administrator unlocks it.</summary>
+    LockedOut,
+
+    /// <summary>Cut off by an administrator until reactivated.</summary>
+    Deactivated,
+}

@@ -1,0 +1,12 @@
+namespace ChatWeb.Domain.Administration;
+
+public enum SessionState
+{
+    Current,
+
+    /// <summary>The account changed since the session began (password, sign-out everywhere) or is gone.</summary>
+    Ended,
+
+    /// <summary>An administrator deactivated the account.</summary>
+    Deactivated,
+}
