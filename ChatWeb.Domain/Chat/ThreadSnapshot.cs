@@ -29,7 +29,7 @@ internal sealed record ThreadSnapshot(
         t.LastMessageSenderId,
         t.Members.Select(m => new MemberSnapshot(
             m.OwnerId, m.Owner!.UserName!, m.Owner.DisplayName, m.Role, m.Nickname, m.IsMuted, m.LastReadSeq, m.Owner.ShareReadReceipts,
-            t.Mentions.Count(x => x.UserId == m.OwnerId && x.Seq > m.LastReadSeq))).ToList());
+            m.Mentions.Count(x => x.Seq > m.LastReadSeq))).ToList());
 
     public IReadOnlyCollection<string> MemberIds => Members.ConvertAll(m => m.OwnerId);
 

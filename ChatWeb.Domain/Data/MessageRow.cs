@@ -39,7 +39,7 @@ internal sealed record MessageRow(
             {
                 Mentions = db.Mentions
                     .Where(mention => mention.ThreadId == x.Message.ThreadId && mention.MessageId == x.Message.Id)
-                    .Select(mention => mention.User!.UserName!)
+                    .Select(mention => mention.Member!.Owner!.UserName!)
                     .ToList(),
                 MentionsHere = x.Message.MentionsHere,
             });

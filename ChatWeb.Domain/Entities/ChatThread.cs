@@ -33,9 +33,6 @@ public sealed class ChatThread
 
     public List<ThreadMember> Members { get; set; } = [];
 
-    /// <summary>Who the thread's messages mention, for counting each member's unread mentions.</summary>
-    public List<Mention> Mentions { get; set; } = [];
-
     public static string DirectKeyFor(string userA, string userB) =>
         string.CompareOrdinal(userA, userB) < 0 ? $"{userA}|{userB}" : $"{userB}|{userA}";
 }

@@ -14,5 +14,6 @@ public sealed class Mention
     /// <summary>The message's seq: counted as unread while it is above the person's read mark.</summary>
     public long Seq { get; set; }
 
-    public ChatUser? User { get; set; }
+    /// <summary>The mentioned person's row in the thread: leaving the thread takes their mentions with it.</summary>
+    public ThreadMember? Member { get; set; }
 }

@@ -15,8 +15,13 @@ internal sealed class MentionConfiguration : IEntityTypeConfiguration<Mention>
         // rows above their read mark, one range of this index.
         builder.HasIndex(m => new { m.UserId, m.ThreadId, m.Seq });
 
-        // No foreign key to the message, as for reactions: the writer stores both in one transaction.
-        builder.HasOne<ChatThread>().WithMany(t => t.Mentions).HasForeignKey(m => m.ThreadId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        // Only members are mentioned, so the key is the member's row: it cascades from the thread and
+        // the person through that row alone (one cascade path, as SQL Server requires), and a member's
+        // unread mentions are a count over their own row's mentions. No foreign key to the message, as
+        // for reactions: the writer stores both in one transaction.
+        builder.HasOne(m => m.Member).WithMany(tm => tm.Mentions)
+            .HasForeignKey(m => new { m.UserId, m.ThreadId })
+            .HasPrincipalKey(tm => new { tm.OwnerId, tm.ThreadId })
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }

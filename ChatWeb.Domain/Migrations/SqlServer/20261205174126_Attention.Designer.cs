@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChatWeb.Domain.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerChatDbContext))]
-    [Migration("20261205172256_Attention")]
+    [Migration("20261205174126_Attention")]
     partial class Attention
     {
         /// <inheritdoc />
@@ -584,19 +584,13 @@ namespace ChatWeb.Domain.Migrations.SqlServer
 
             modelBuilder.Entity("ChatWeb.Domain.Entities.Mention", b =>
                 {
-                    b.HasOne("ChatWeb.Domain.Entities.ChatThread", null)
+                    b.HasOne("ChatWeb.Domain.Entities.ThreadMember", "Member")
                         .WithMany("Mentions")
-                        .HasForeignKey("ThreadId")
+                        .HasForeignKey("UserId", "ThreadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ChatWeb.Domain.Entities.ChatUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("User");
+                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("ChatWeb.Domain.Entities.Message", b =>
@@ -757,7 +751,10 @@ namespace ChatWeb.Domain.Migrations.SqlServer
             modelBuilder.Entity("ChatWeb.Domain.Entities.ChatThread", b =>
                 {
                     b.Navigation("Members");
+                });
 
+            modelBuilder.Entity("ChatWeb.Domain.Entities.ThreadMember", b =>
+                {
                     b.Navigation("Mentions");
                 });
 #pragma warning restore 612, 618

@@ -52,16 +52,10 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_Mentions", x => new { x.ThreadId, x.MessageId, x.UserId });
                     table.ForeignKey(
-                        name: "FK_Mentions_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_Mentions_Threads_ThreadId",
-                        column: x => x.ThreadId,
-                        principalTable: "Threads",
-                        principalColumn: "Id",
+                        name: "FK_Mentions_ThreadMembers_UserId_ThreadId",
+                        columns: x => new { x.UserId, x.ThreadId },
+                        principalTable: "ThreadMembers",
+                        principalColumns: new[] { "OwnerId", "ThreadId" },
                         onDelete: ReferentialAction.Cascade);
                 });
 

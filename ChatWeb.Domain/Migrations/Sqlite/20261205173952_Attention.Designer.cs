@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChatWeb.Domain.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteChatDbContext))]
-    [Migration("20261205172157_Attention")]
+    [Migration("20261205173952_Attention")]
     partial class Attention
     {
         /// <inheritdoc />
@@ -563,19 +563,13 @@ namespace ChatWeb.Domain.Migrations.Sqlite
 
             modelBuilder.Entity("ChatWeb.Domain.Entities.Mention", b =>
                 {
-                    b.HasOne("ChatWeb.Domain.Entities.ChatThread", null)
+                    b.HasOne("ChatWeb.Domain.Entities.ThreadMember", "Member")
                         .WithMany("Mentions")
-                        .HasForeignKey("ThreadId")
+                        .HasForeignKey("UserId", "ThreadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ChatWeb.Domain.Entities.ChatUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("User");
+                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("ChatWeb.Domain.Entities.Message", b =>
@@ -736,7 +730,10 @@ namespace ChatWeb.Domain.Migrations.Sqlite
             modelBuilder.Entity("ChatWeb.Domain.Entities.ChatThread", b =>
                 {
                     b.Navigation("Members");
+                });
 
+            modelBuilder.Entity("ChatWeb.Domain.Entities.ThreadMember", b =>
+                {
                     b.Navigation("Mentions");
                 });
 #pragma warning restore 612, 618
