@@ -34,7 +34,8 @@ public sealed class AttentionTests(ChatWebServer server, BrowserHost host) : Bro
     {
         var alice = await SignUpAsync("Alice Martin");
         var bob = await SignUpAsync("Bob Stone");
-        var group = await alice.NewChat.CreateGroupAsync("Launch", bob.Person);
+        var carol = await SignUpAsync("Carol Diaz");
+        var group = await alice.NewChat.CreateGroupAsync("Launch", bob.Person, carol.Person);
         await bob.Context.AddInitScriptAsync(RecordNotifications);
         await bob.GoToAsync($"chat/{group}");
         await bob.Conversation.OpenSettingsAsync();
@@ -63,14 +64,12 @@ public sealed class AttentionTests(ChatWebServer server, BrowserHost host) : Bro
         await Expect(bob.Page).ToHaveTitleAsync("(1) ChatWeb");
         await Expect(bob.Page.Locator("link[rel~=icon]")).ToHaveAttributeAsync("data-unread", "true");
         await bob.Page.WaitForFunctionAsync("window.__notifications.length === 1");
-        var note = await bob.Page.EvaluateAsync<Note>("window.__notifications[0]");
-        Assert.Equal(("Alice Martin mentioned you in Launch", "@Bob Stone can you check the slides?", group.ToString()), (note.Title, note.Body, note.Tag));
+        var note = await bob.Page.EvaluateAsync<string[]>("[0].map(i => window.__notifications[i]).flatMap(n => [n.title, n.body, n.tag])");
+        Assert.Equal(["Alice Martin mentioned you in Launch", "@Bob Stone can you check the slides?", group.ToString()], note);
 
         await bob.Threads.OpenAsync(group);
         await Expect(bob.Conversation.Messages.Last.GetByTestId("mention")).ToHaveTextAsync("@Bob Stone");
         await Expect(item.GetByTestId("mention-badge")).ToHaveCountAsync(0);
         await Expect(bob.Page).ToHaveTitleAsync("ChatWeb");
     }
-
-    private sealed record Note(string Title, string Body, string Tag);
 }

@@ -64,6 +64,11 @@ public sealed partial class AttentionSignals
         {
             // The tab went away.
         }
+        catch (JSException ex)
+        {
+            // The title, the dot and notifications are niceties: a browser that refuses one must not end the chat.
+            Logger.LogInformation(ex, "The tab's attention signals could not be updated.");
+        }
     }
 
     private async Task StartAsync()
@@ -73,7 +78,7 @@ public sealed partial class AttentionSignals
         subscription = Events.On<ChatMessage>(message => InvokeAsync(() => OnMessageAsync(message)));
         module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
         permission = await module.InvokeAsync<string>("start");
-        await SyncAsync();
+        // The render this asks for shows the prompt (if due); the one after it hands its button to the module.
         StateHasChanged();
     }
 
@@ -95,7 +100,7 @@ public sealed partial class AttentionSignals
             dotShown = dot;
             await module.InvokeVoidAsync("setUnreadDot", dot);
         }
-        if (ShowPrompt && !buttonBound)
+        if (ShowPrompt && !buttonBound && !string.IsNullOrEmpty(permissionButton.Id))
         {
             buttonBound = true;
             callbacks ??= DotNetObjectReference.Create(this);
@@ -104,6 +109,7 @@ public sealed partial class AttentionSignals
         else if (!ShowPrompt)
         {
             buttonBound = false;
+            permissionButton = default;
         }
     }
 
