@@ -24,6 +24,8 @@ public static class DomainRegistration
         services.AddSingleton<ConversationService>();
         services.AddSingleton<GroupService>();
         services.AddSingleton<ThreadSettingsService>();
+        services.AddSingleton<MessageChangeService>();
+        services.AddSingleton<ReadReceiptsService>();
         // Built by hand: its constructor takes the internal message store and writer, which the
         // container's activator (public constructors only) cannot see.
         services.AddSingleton(sp => new MessageService(

@@ -37,6 +37,7 @@ internal static class ChatSeeder
             CreatedById = owner.Id,
             CreatedAt = now.AddSeconds(-historyMessages - 1),
             LastSeq = historyMessages,
+            LastVersion = historyMessages,
             LastMessageAt = now,
             LastMessagePreview = HistoryRows.Body(historyMessages),
             LastMessageSenderId = HistoryRows.Sender(historyMessages, owner.Id, peer.Id),

@@ -4,7 +4,7 @@ namespace ChatWeb.Bench.Seeding;
 
 /// <summary>
 /// A long thread written straight into SQLite: one transaction, one prepared statement, rows with
-/// consecutive seqs 1..N in the formats EF uses (upper-case GUID text, ISO date text).
+/// consecutive seqs 1..N (each its version too, as if sent one by one) in the formats EF uses (upper-case GUID text, ISO date text).
 /// </summary>
 internal static class HistoryRows
 {
@@ -27,8 +27,8 @@ internal static class HistoryRows
         await using var insert = connection.CreateCommand();
         insert.Transaction = tx;
         insert.CommandText = """
-            INSERT INTO Messages (Id, ThreadId, Seq, SenderId, Body, ClientMessageId, SentAt)
-            VALUES ($id, $thread, $seq, $sender, $body, $client, $sentAt)
+            INSERT INTO Messages (Id, ThreadId, Seq, Version, SenderId, Body, ClientMessageId, SentAt)
+            VALUES ($id, $thread, $seq, $seq, $sender, $body, $client, $sentAt)
             """;
         var id = insert.Parameters.Add("$id", SqliteType.Text);
         insert.Parameters.AddWithValue("$thread", GuidText(threadId));

@@ -41,7 +41,7 @@ internal static class RawSqliteInsert
         SqliteConnection connection, TimeSpan duration, int perTransaction, string threadId, string senderId, ref long next, HdrHistogram.HistogramBase? commits)
     {
         using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO Messages (Id, ThreadId, Seq, SenderId, Body, ClientMessageId, SentAt) VALUES ($id, $thread, $seq, $sender, $body, $client, $sentAt)";
+        insert.CommandText = "INSERT INTO Messages (Id, ThreadId, Seq, Version, SenderId, Body, ClientMessageId, SentAt) VALUES ($id, $thread, $seq, $seq, $sender, $body, $client, $sentAt)";
         var id = insert.Parameters.Add("$id", SqliteType.Text);
         insert.Parameters.AddWithValue("$thread", threadId);
         var seq = insert.Parameters.Add("$seq", SqliteType.Integer);

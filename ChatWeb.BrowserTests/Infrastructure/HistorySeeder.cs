@@ -6,7 +6,7 @@ namespace ChatWeb.BrowserTests.Infrastructure;
 /// <summary>
 /// Writes a long conversation straight into the running app's SQLite file (WAL lets it beside the
 /// app): sending 5,000 messages through the hub would take minutes under its send rate limit.
-/// The rows are what the app itself would have written: gap-free seqs from 1, thread and member
+/// The rows are what the app itself would have written: gap-free seqs from 1 (each also the message's version), thread and member
 /// last-activity fields set, everything already read. Plain SQL, not the app's DbContext: building
 /// that model costs seconds, the inserts themselves a fraction of one.
 /// </summary>
@@ -24,8 +24,8 @@ public sealed class HistorySeeder(ChatWebServer server)
         var start = now.AddMinutes(-messageCount);
 
         await ExecuteAsync(connection, """
-            INSERT INTO Threads (Id, Kind, DirectKey, CreatedById, CreatedAt, LastSeq, LastMessageAt, LastMessagePreview, LastMessageSenderId)
-            VALUES ($id, $kind, $key, $first, $start, $count, $now, $preview, $lastSender)
+            INSERT INTO Threads (Id, Kind, DirectKey, CreatedById, CreatedAt, LastSeq, LastVersion, LastMessageAt, LastMessagePreview, LastMessageSenderId)
+            VALUES ($id, $kind, $key, $first, $start, $count, $count, $now, $preview, $lastSender)
             """, ct, ("$id", Text(threadId)), ("$kind", (int)ThreadKind.Direct), ("$key", ChatThread.DirectKeyFor(firstId, secondId)),
             ("$first", firstId), ("$start", start), ("$count", messageCount), ("$now", now),
             ("$preview", BodyOf(messageCount)), ("$lastSender", SenderOf(messageCount, firstId, secondId)));
@@ -49,7 +49,7 @@ public sealed class HistorySeeder(ChatWebServer server)
         SqliteConnection connection, Guid threadId, string firstId, string secondId, int count, DateTime start, DateTime now, CancellationToken ct)
     {
         await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO Messages (Id, ThreadId, Seq, SenderId, Body, ClientMessageId, SentAt) VALUES ($id, $thread, $seq, $sender, $body, $client, $sentAt)";
+        insert.CommandText = "INSERT INTO Messages (Id, ThreadId, Seq, Version, SenderId, Body, ClientMessageId, SentAt) VALUES ($id, $thread, $seq, $seq, $sender, $body, $client, $sentAt)";
         var id = insert.Parameters.Add("$id", SqliteType.Text);
         insert.Parameters.AddWithValue("$thread", Text(threadId));
         var seq = insert.Parameters.Add("$seq", SqliteType.Integer);

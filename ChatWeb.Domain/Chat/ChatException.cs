@@ -12,6 +12,13 @@ public sealed class ChatException(ChatErrorKind kind, string message, Exception?
     public static ChatException ThreadNotFound() =>
         new(ChatErrorKind.NotFound, "Conversation not found, or you are not a member of it.");
 
+    /// <summary>The message is not in the thread (or does not exist); the thread itself was found.</summary>
+    public static ChatException MessageNotFound() =>
+        new(ChatErrorKind.NotFound, "Message not found in this conversation.");
+
+    public static ChatException ReplyTargetNotFound() =>
+        new(ChatErrorKind.NotFound, "The message you are replying to was not found in this conversation.");
+
     public static ChatException PersonNotFound(string userName) =>
         new(ChatErrorKind.NotFound, $"No one is registered as '{userName}'.");
 

@@ -96,6 +96,23 @@ public static class ChatInput
     public static long Seq(long seq, string name = "seq") =>
         seq < 0 ? throw ChatException.Invalid($"{name} cannot be negative.") : seq;
 
+    /// <summary>A message id as it travels on the wire (a string), parsed with a clear refusal.</summary>
+    public static Guid MessageId(string? messageId) =>
+        Guid.TryParse(messageId, out var id) ? id : throw ChatException.Invalid($"'{messageId}' is not a valid message id.");
+
+    /// <summary>
+    /// A reaction: any single emoji, as one grapheme (see <see cref="EmojiGrapheme"/>): a ZWJ family,
+    /// a skin tone, a flag or a keycap counts as one. Stored as given, so the picker's form is the chip's.
+    /// </summary>
+    public static string Emoji(string? emoji)
+    {
+        if (string.IsNullOrEmpty(emoji) || !EmojiGrapheme.IsSingleEmoji(emoji))
+        {
+            throw ChatException.Invalid("A reaction must be a single emoji.");
+        }
+        return emoji;
+    }
+
     /// <summary>
     /// The body on one line (every run of white space, new lines included, becomes one space; the
     /// ends are trimmed), cut to <see cref="ChatThread.PreviewMaxLength"/> with an ellipsis. Runs

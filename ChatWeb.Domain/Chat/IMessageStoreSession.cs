@@ -11,10 +11,10 @@ internal interface IMessageStoreSession : IDisposable
 {
     /// <summary>
     /// Begins the batch's transaction; locks the threads, in the order given, and reads them with
-    /// their members (a missing thread is absent from the result), and the messages already stored
-    /// under any of the keys.
+    /// their members (a missing thread is absent from the result), the messages already stored under
+    /// any of the keys, and the messages the batch's replies answer (a missing one is absent).
     /// </summary>
-    BatchRead Begin(IReadOnlyList<Guid> threadIds, IReadOnlyCollection<(string SenderId, string ClientMessageId)> keys);
+    BatchRead Begin(IReadOnlyList<Guid> threadIds, IReadOnlyCollection<(string SenderId, string ClientMessageId)> keys, IReadOnlyCollection<Guid> replyToIds);
 
     /// <summary>Writes what the protocol decided and commits; throws, having written nothing, if the rows are not as <see cref="Begin"/> read them.</summary>
     void Commit(BatchWrites writes);

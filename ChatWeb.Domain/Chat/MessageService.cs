@@ -1,6 +1,6 @@
 namespace ChatWeb.Domain.Chat;
 
-/// <summary>Sending by the consistency protocol, and reading history by seq.</summary>
+/// <summary>Posting by the consistency protocol, and reading history by seq and by version.</summary>
 public sealed class MessageService
 {
     private readonly IMessageStore store;
@@ -18,21 +18,29 @@ public sealed class MessageService
         this.quota = quota;
     }
 
+    /// <summary>A message with a body only: <see cref="PostAsync"/> with nothing else in the draft.</summary>
+    public Task<ChatMessage> SendAsync(string userId, Guid threadId, string? clientMessageId, string? body, CancellationToken ct = default) =>
+        PostAsync(userId, threadId, new MessageDraft { ClientMessageId = clientMessageId, Body = body }, ct);
+
     /// <summary>
     /// Stores the message and returns it only after commit; then announces it to every member's
-    /// devices. A retry with the same client message id returns the stored message, never a second one.
+    /// devices. A retry with the same client message id returns the stored message, as it is now,
+    /// never a second one.
     /// Over the person's send allowance it is refused as too fast before anything is queued.
     /// </summary>
-    public async Task<ChatMessage> SendAsync(string userId, Guid threadId, string? clientMessageId, string? body, CancellationToken ct = default)
+    public async Task<ChatMessage> PostAsync(string userId, Guid threadId, MessageDraft? draft, CancellationToken ct = default)
     {
-        var validId = ChatInput.ClientMessageId(clientMessageId);
-        var validBody = ChatInput.Body(body);
+        var validId = ChatInput.ClientMessageId(draft?.ClientMessageId);
+        var validBody = ChatInput.Body(draft?.Body);
+        Guid? replyTo = string.IsNullOrEmpty(draft?.ReplyToId) ? null : ChatInput.MessageId(draft.ReplyToId);
         quota.Take(userId);
 
-        var stored = await writes.StoreAsync(userId, threadId, validId, validBody, ct);
+        var stored = await writes.StoreAsync(userId, threadId, validId, validBody, replyTo, ct);
         if (!stored.IsNew)
         {
-            return stored.Message;
+            // A retry: the message may have changed since it was stored (edits, reactions), and the
+            // answer is the message as every device now has it. Retries are rare; this read is theirs alone.
+            return await store.ReadMessageAsync(userId, threadId, stored.Message.Id, ct) ?? throw ChatException.ThreadNotFound();
         }
 
         await notifier.MessageStoredAsync(stored.Message, stored.RecipientIds!, ct);
@@ -60,5 +68,16 @@ public sealed class MessageService
         ChatInput.Seq(afterSeq, "afterSeq");
         var take = ChatInput.PageSize(limit);
         return await store.ReadAfterAsync(userId, threadId, afterSeq, take, ct) ?? throw ChatException.ThreadNotFound();
+    }
+
+    /// <summary>
+    /// Every message changed (or sent) after <paramref name="afterVersion"/>, in version order, each
+    /// as it is now: how a device catches up on edits, deletes and reactions it missed.
+    /// </summary>
+    public async Task<MessageChanges> GetChangesAfterAsync(string userId, Guid threadId, long afterVersion, int? limit, CancellationToken ct = default)
+    {
+        ChatInput.Seq(afterVersion, "afterVersion");
+        var take = ChatInput.PageSize(limit);
+        return await store.ReadChangesAfterAsync(userId, threadId, afterVersion, take, ct) ?? throw ChatException.ThreadNotFound();
     }
 }

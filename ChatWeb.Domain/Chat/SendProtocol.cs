@@ -6,10 +6,11 @@ namespace ChatWeb.Domain.Chat;
 /// The consistency protocol for a batch of sends, once for every provider: in ONE transaction,
 /// each send judged on its own. A non-member is refused; a retry returns what its client message id
 /// stored (and reusing the id in another thread is refused); a repeat within the batch answers with
-/// the first; everything else gets its thread's next seqs without gaps, the thread's last-message
-/// fields and the sender's read mark. Refusals are decided before anything is written, so they never
-/// roll back the others. The thread each message went to comes back as committed, so announcing it
-/// needs no further read.
+/// the first; a reply to a message that is not in its thread is refused; everything else gets its
+/// thread's next seqs and next versions without gaps, the thread's last-message fields and the
+/// sender's read mark. Refusals are decided before anything is written, so they never roll back the
+/// others. The thread each message went to comes back as committed, so announcing it needs no
+/// further read.
 /// </summary>
 internal static class SendProtocol
 {
@@ -18,7 +19,8 @@ internal static class SendProtocol
         // Threads in id order: every node locks a batch's threads in the same order, so two batches
         // never wait for each other in a cycle.
         var threadIds = batch.Select(s => s.ThreadId).Distinct().Order().ToList();
-        var read = session.Begin(threadIds, batch.Select(s => s.IdempotencyKey).Distinct().ToList());
+        var replyIds = batch.Where(s => s.ReplyToId is not null).Select(s => s.ReplyToId!.Value).Distinct().ToList();
+        var read = session.Begin(threadIds, batch.Select(s => s.IdempotencyKey).Distinct().ToList(), replyIds);
 
         var outcomes = new SendOutcome[batch.Count];
         var (fresh, repeats) = Decide(batch, read, outcomes);
@@ -28,7 +30,7 @@ internal static class SendProtocol
             return outcomes;
         }
 
-        var (writes, messages, advanced) = Plan(batch, fresh, read.Threads, now);
+        var (writes, messages, advanced) = Plan(batch, fresh, read, now);
         session.Commit(writes);
 
         // Every message reaches its thread's members; the thread as committed is announced once per
@@ -38,7 +40,11 @@ internal static class SendProtocol
         {
             var thread = advanced[m.ThreadId];
             var sender = thread.MemberOrNull(m.SenderId)!;
-            var message = new ChatMessage(m.Id, m.ThreadId, m.Seq, sender.UserName, sender.DisplayName, m.Body, m.SentAt, m.ClientMessageId);
+            var message = new ChatMessage(m.Id, m.ThreadId, m.Seq, sender.UserName, sender.DisplayName, m.Body, m.SentAt, m.ClientMessageId)
+            {
+                Version = m.Version,
+                ReplyTo = m.ReplyToId is { } replyTo ? read.ReplyTargets[replyTo].Preview : null,
+            };
             outcomes[i] = new StoredMessage(message, true, thread.MemberIds, announcedBy[m.ThreadId] == i ? thread : null);
         }
         foreach (var (i, of) in repeats)
@@ -58,6 +64,8 @@ internal static class SendProtocol
     /// Decides each send in arrival order, filling in the refusals and retries. Membership comes
     /// first: someone who has left is refused like any non-member, even when retrying a message sent
     /// while still in the thread. A repeat of a key claimed earlier in this batch is a retry of that send.
+    /// A new reply must answer a message of its own thread (one deleted meanwhile is fine: its quote
+    /// says so); message rows are never removed, so what was read here stays true.
     /// </summary>
     private static (List<int> Fresh, List<(int Index, int Of)> Repeats) Decide(IReadOnlyList<PendingSend> batch, BatchRead read, SendOutcome[] outcomes)
     {
@@ -79,6 +87,10 @@ internal static class SendProtocol
             {
                 repeats.Add((i, first));
             }
+            else if (send.ReplyToId is { } replyTo && (!read.ReplyTargets.TryGetValue(replyTo, out var target) || target.ThreadId != send.ThreadId))
+            {
+                outcomes[i] = ChatException.ReplyTargetNotFound();
+            }
             else
             {
                 claimed[send.IdempotencyKey] = i;
@@ -89,28 +101,31 @@ internal static class SendProtocol
     }
 
     /// <summary>
-    /// The fresh sends' seqs, counted on from each thread's last seq as read under its lock, their
-    /// messages, the threads' last-message fields and the senders' read marks; and each thread as it
-    /// stands once the batch commits.
+    /// The fresh sends' seqs and versions, counted on from each thread's last seq and last version as
+    /// read under its lock, their messages, the threads' last-message fields and the senders' read
+    /// marks; and each thread as it stands once the batch commits.
     /// </summary>
     private static (BatchWrites, List<(int Index, Message Message)>, Dictionary<Guid, ThreadSnapshot>) Plan(
-        IReadOnlyList<PendingSend> batch, List<int> fresh, IReadOnlyDictionary<Guid, ThreadSnapshot> threads, DateTime now)
+        IReadOnlyList<PendingSend> batch, List<int> fresh, BatchRead read, DateTime now)
     {
+        var threads = read.Threads;
         var byThread = fresh.GroupBy(i => batch[i].ThreadId).OrderBy(g => g.Key).ToList();
         var advances = new List<ThreadAdvance>(byThread.Count);
         var messages = new List<(int Index, Message Message)>(fresh.Count);
         foreach (var thread in byThread)
         {
-            var seq = threads[thread.Key].LastSeq;
+            var (seq, version) = (threads[thread.Key].LastSeq, threads[thread.Key].LastVersion);
             foreach (var i in thread)
             {
                 messages.Add((i, new Message
                 {
-                    Id = MessageIds.NewId(now), ThreadId = thread.Key, Seq = ++seq, SenderId = batch[i].UserId, ClientMessageId = batch[i].ClientMessageId, Body = batch[i].Body, SentAt = now,
+                    Id = MessageIds.NewId(now), ThreadId = thread.Key, Seq = ++seq, Version = ++version, SenderId = batch[i].UserId,
+                    ClientMessageId = batch[i].ClientMessageId, Body = batch[i].Body, SentAt = now, ReplyToId = batch[i].ReplyToId,
                 }));
             }
             var last = batch[thread.Last()];
-            advances.Add(new ThreadAdvance(thread.Key, threads[thread.Key].LastSeq, seq, ChatInput.Preview(last.Body), last.UserId));
+            advances.Add(new ThreadAdvance(
+                thread.Key, threads[thread.Key].LastSeq, seq, threads[thread.Key].LastVersion, version, ChatInput.Preview(last.Body), last.UserId));
         }
 
         var marks = messages.GroupBy(m => (m.Message.ThreadId, m.Message.SenderId))
@@ -118,7 +133,7 @@ internal static class SendProtocol
             .ToList();
         var marksByThread = marks.ToLookup(m => m.ThreadId);
         var advanced = advances.ToDictionary(a => a.ThreadId, a => threads[a.ThreadId].Advanced(
-            a.LastSeq, now, a.Preview, a.LastSenderId, marksByThread[a.ThreadId].ToDictionary(m => m.SenderId, m => m.Seq)));
+            a.LastSeq, a.LastVersion, now, a.Preview, a.LastSenderId, marksByThread[a.ThreadId].ToDictionary(m => m.SenderId, m => m.Seq)));
         return (new BatchWrites(now, advances, messages.ConvertAll(m => m.Message), marks), messages, advanced);
     }
 }

@@ -3,24 +3,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatWeb.Domain.Chat;
 
-/// <summary>A person's private attributes of a thread: read watermark, mute, nickname. Only their own devices hear of changes.</summary>
+/// <summary>
+/// A person's private attributes of a thread: read watermark, mute, nickname. Their own devices hear
+/// of every change; the read watermark also reaches the other members, as read receipts, where
+/// both sides share them.
+/// </summary>
 public sealed class ThreadSettingsService(IDbContextFactory<ChatDbContext> dbFactory, IChatNotifier notifier)
 {
-    /// <summary>Moves the read watermark forward to <paramref name="seq"/> (never back, never past the last message).</summary>
+    /// <summary>
+    /// Moves the read watermark forward to <paramref name="seq"/> (never back, never past the last
+    /// message). When it rose, the other members who may see it get <see cref="ReadUpTo"/>.
+    /// </summary>
     public async Task<ThreadSummary> MarkReadAsync(string userId, Guid threadId, long seq, CancellationToken ct = default)
     {
         ChatInput.Seq(seq);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = await Membership.RequireAsync(db, userId, threadId, ct);
         var target = Math.Min(seq, me.Thread!.LastSeq);
-        if (target > me.LastReadSeq)
+        // A conditional update, so a slower device's older watermark cannot overwrite a newer one.
+        var rose = target > me.LastReadSeq && await db.ThreadMembers
+            .Where(m => m.OwnerId == userId && m.ThreadId == threadId && m.LastReadSeq < target)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastReadSeq, target), ct) == 1;
+
+        var thread = await Membership.SnapshotAsync(db, threadId, ct);
+        var view = await AnnounceToSelfAsync(thread, userId, ct);
+        if (rose && thread.ReadReceiptAudience(userId) is { Count: > 0 } audience)
         {
-            // A conditional update, so a slower device's older watermark cannot overwrite a newer one.
-            await db.ThreadMembers
-                .Where(m => m.OwnerId == userId && m.ThreadId == threadId && m.LastReadSeq < target)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastReadSeq, target), ct);
+            // The watermark as it stands now: a concurrent mark from another device may have passed ours.
+            await notifier.ReadUpToAsync(new ReadUpTo(threadId, thread.MemberOrNull(userId)!.UserName, view.LastReadSeq), audience, ct);
         }
-        return await AnnounceToSelfAsync(db, userId, threadId, ct);
+        return view;
     }
 
     public async Task<ThreadSummary> SetMutedAsync(string userId, Guid threadId, bool muted, CancellationToken ct = default)
@@ -43,9 +55,12 @@ public sealed class ThreadSettingsService(IDbContextFactory<ChatDbContext> dbFac
         return await AnnounceToSelfAsync(db, userId, threadId, ct);
     }
 
-    private async Task<ThreadSummary> AnnounceToSelfAsync(ChatDbContext db, string userId, Guid threadId, CancellationToken ct)
+    private async Task<ThreadSummary> AnnounceToSelfAsync(ChatDbContext db, string userId, Guid threadId, CancellationToken ct) =>
+        await AnnounceToSelfAsync(await Membership.SnapshotAsync(db, threadId, ct), userId, ct);
+
+    private async Task<ThreadSummary> AnnounceToSelfAsync(ThreadSnapshot thread, string userId, CancellationToken ct)
     {
-        var view = (await Membership.SnapshotAsync(db, threadId, ct)).ViewFor(userId);
+        var view = thread.ViewFor(userId);
         await notifier.ThreadUpdatedAsync(new Dictionary<string, ThreadSummary> { [userId] = view }, ct);
         return view;
     }

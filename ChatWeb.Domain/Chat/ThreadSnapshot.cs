@@ -12,6 +12,7 @@ internal sealed record ThreadSnapshot(
     ThreadKind Kind,
     string? Title,
     long LastSeq,
+    long LastVersion,
     DateTime LastMessageAt,
     string? LastMessagePreview,
     string? LastMessageSenderId,
@@ -22,40 +23,47 @@ internal sealed record ThreadSnapshot(
         t.Kind,
         t.Title,
         t.LastSeq,
+        t.LastVersion,
         t.LastMessageAt,
         t.LastMessagePreview,
         t.LastMessageSenderId,
         t.Members.Select(m => new MemberSnapshot(
-            m.OwnerId, m.Owner!.UserName!, m.Owner.DisplayName, m.Role, m.Nickname, m.IsMuted, m.LastReadSeq)).ToList());
+            m.OwnerId, m.Owner!.UserName!, m.Owner.DisplayName, m.Role, m.Nickname, m.IsMuted, m.LastReadSeq, m.Owner.ShareReadReceipts)).ToList());
 
     public IReadOnlyCollection<string> MemberIds => Members.ConvertAll(m => m.OwnerId);
 
     public MemberSnapshot? MemberOrNull(string userId) => Members.Find(m => m.OwnerId == userId);
 
-    public ThreadSummary ViewFor(string userId)
-    {
-        var ordered = Ordered();
-        return ViewFor(userId, MemberViews(ordered, MemberOrNull(userId)));
-    }
+    public ThreadSummary ViewFor(string userId) => ViewFor(userId, new MemberLists(this));
 
     /// <summary>
-    /// Every member's view. Members who may remove no one all see the same member list, built once;
-    /// only the group's managers (a few) get lists of their own, saying whom they may remove.
+    /// Every member's view. The member lists they show are built once per kind of viewer, not once
+    /// per member: only the group's managers (a few) get lists of their own, saying whom they may remove.
     /// </summary>
     public Dictionary<string, ThreadSummary> ViewsForAll()
     {
-        var ordered = Ordered();
-        var plain = MemberViews(ordered, viewer: null);
-        return Members.ToDictionary(m => m.OwnerId, m => ViewFor(
-            m.OwnerId, GroupPermissions.CanManage(Kind, m.Role) ? MemberViews(ordered, m) : plain));
+        var members = new MemberLists(this);
+        return Members.ToDictionary(m => m.OwnerId, m => ViewFor(m.OwnerId, members));
     }
 
-    /// <summary>The thread after messages were added: its new last seq, preview and sender, and the senders' read marks moved up.</summary>
-    public ThreadSnapshot Advanced(long lastSeq, DateTime at, string preview, string lastSenderId, IReadOnlyDictionary<string, long> readMarks) =>
-        new(Id, Kind, Title, lastSeq, at, preview, lastSenderId, Members.ConvertAll(m =>
+    /// <summary>
+    /// Who may hear that <paramref name="userId"/> read further: the other members, when both they and
+    /// the reader share read receipts (WhatsApp's rule: neither send nor see). Empty when the reader does not.
+    /// </summary>
+    public IReadOnlyCollection<string> ReadReceiptAudience(string userId) =>
+        MemberOrNull(userId) is { ShareReadReceipts: true }
+            ? Members.Where(m => m.OwnerId != userId && m.ShareReadReceipts).Select(m => m.OwnerId).ToList()
+            : [];
+
+    /// <summary>
+    /// The thread after messages were added: its new last seq, version, preview and sender, and the
+    /// senders' read marks moved up.
+    /// </summary>
+    public ThreadSnapshot Advanced(long lastSeq, long lastVersion, DateTime at, string preview, string lastSenderId, IReadOnlyDictionary<string, long> readMarks) =>
+        new(Id, Kind, Title, lastSeq, lastVersion, at, preview, lastSenderId, Members.ConvertAll(m =>
             readMarks.TryGetValue(m.OwnerId, out var read) && read > m.LastReadSeq ? m with { LastReadSeq = read } : m));
 
-    private ThreadSummary ViewFor(string userId, IReadOnlyList<ThreadMemberView> members)
+    private ThreadSummary ViewFor(string userId, MemberLists members)
     {
         var me = MemberOrNull(userId)
             ?? throw new InvalidOperationException("The snapshot was read for a non-member.");
@@ -66,18 +74,37 @@ internal sealed record ThreadSnapshot(
         return new ThreadSummary(
             Id, Kind, title, me.Nickname, me.IsMuted,
             UnreadCount: ThreadSummary.Unread(LastSeq, me.LastReadSeq),
-            LastSeq, me.LastReadSeq, LastMessageAt, LastMessagePreview, me.Role, members,
-            lastSender?.UserName, lastSender?.DisplayName);
+            LastSeq, me.LastReadSeq, LastMessageAt, LastMessagePreview, me.Role,
+            members.For(me),
+            lastSender?.UserName, lastSender?.DisplayName, LastVersion);
     }
 
-    private List<MemberSnapshot> Ordered() => Members
-        .OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
-        .ToList();
+    /// <summary>
+    /// The member list as a viewer gets it: with each sharing member's read mark when the viewer
+    /// shares theirs, none otherwise; and, for a group's managers, whom they may remove. The two
+    /// lists of viewers who manage nothing are shared by all of them.
+    /// </summary>
+    private sealed class MemberLists(ThreadSnapshot thread)
+    {
+        private readonly List<MemberSnapshot> ordered = thread.Members
+            .OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
 
-    private List<ThreadMemberView> MemberViews(List<MemberSnapshot> ordered, MemberSnapshot? viewer) => ordered.ConvertAll(m =>
-        new ThreadMemberView(m.UserName, m.DisplayName, m.Role,
-            viewer is not null && GroupPermissions.CanRemove(Kind, viewer.Role, m.Role, isSelf: m.OwnerId == viewer.OwnerId)));
+        private List<ThreadMemberView> WithReceipts => field ??= Build(receipts: true, viewer: null);
+
+        private List<ThreadMemberView> WithoutReceipts => field ??= Build(receipts: false, viewer: null);
+
+        public List<ThreadMemberView> For(MemberSnapshot viewer) =>
+            GroupPermissions.CanManage(thread.Kind, viewer.Role) ? Build(viewer.ShareReadReceipts, viewer)
+            : viewer.ShareReadReceipts ? WithReceipts
+            : WithoutReceipts;
+
+        private List<ThreadMemberView> Build(bool receipts, MemberSnapshot? viewer) => ordered.ConvertAll(m =>
+            new ThreadMemberView(m.UserName, m.DisplayName, m.Role,
+                receipts && m.ShareReadReceipts ? m.LastReadSeq : null,
+                viewer is not null && GroupPermissions.CanRemove(thread.Kind, viewer.Role, m.Role, isSelf: m.OwnerId == viewer.OwnerId)));
+    }
 }
 
 internal sealed record MemberSnapshot(
-    string OwnerId, string UserName, string DisplayName, MemberRole Role, string? Nickname, bool IsMuted, long LastReadSeq);
+    string OwnerId, string UserName, string DisplayName, MemberRole Role, string? Nickname, bool IsMuted, long LastReadSeq, bool ShareReadReceipts);

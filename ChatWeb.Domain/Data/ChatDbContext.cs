@@ -18,6 +18,7 @@ public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<ThreadMember> ThreadMembers => Set<ThreadMember>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Reaction> Reactions => Set<Reaction>();
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -25,6 +26,12 @@ public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContex
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ChatDbContext).Assembly);
     }
+
+    /// <summary>
+    /// Makes what the current transaction deletes or overwrites unreadable in the database file,
+    /// where the provider would otherwise leave it in free space. Nothing to do by default.
+    /// </summary>
+    internal virtual Task EraseFreedSpaceAsync(CancellationToken ct) => Task.CompletedTask;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -2,7 +2,9 @@ namespace ChatWeb.Domain.Entities;
 
 /// <summary>
 /// A conversation (the seed's Thread table). Its last-message fields are denormalised so the
-/// thread list is one query; unread counts derive from <see cref="LastSeq"/>.
+/// thread list is one query; unread counts derive from <see cref="LastSeq"/>. Two counters order
+/// what happens in it: <see cref="LastSeq"/> numbers its messages, <see cref="LastVersion"/> numbers
+/// every change to them (a new message, an edit, a delete, a reaction).
 /// </summary>
 public sealed class ChatThread
 {
@@ -19,7 +21,13 @@ public sealed class ChatThread
     public string? CreatedById { get; set; }
     public DateTime CreatedAt { get; set; }
     public long LastSeq { get; set; }
+
+    /// <summary>The version of the thread's latest change; each change takes the next, in the transaction that makes it.</summary>
+    public long LastVersion { get; set; }
+
     public DateTime LastMessageAt { get; set; }
+
+    /// <summary>The last message on one line, as it is now: null before the first message and once it is deleted.</summary>
     public string? LastMessagePreview { get; set; }
     public string? LastMessageSenderId { get; set; }
 

@@ -15,6 +15,12 @@ public sealed class ChatUser : IdentityUser
 
     public DateTime? LastSeenAt { get; set; }
 
+    /// <summary>
+    /// Whether others see how far this person has read (read receipts). Off, they see no one's
+    /// either, as in WhatsApp. On unless turned off.
+    /// </summary>
+    public bool ShareReadReceipts { get; set; } = true;
+
     /// <summary>When an administrator deactivated the account; null while it is active. A deactivated person cannot sign in.</summary>
     public DateTime? DeactivatedAt { get; set; }
 }

@@ -1,9 +1,11 @@
+using ChatWeb.Tests.Domain.Changes;
 using ChatWeb.Tests.Domain.Conversations;
 using ChatWeb.Tests.Domain.Data;
 using ChatWeb.Tests.Domain.Groups;
 using ChatWeb.Tests.Domain.Infrastructure;
 using ChatWeb.Tests.Domain.Messages;
 using ChatWeb.Tests.Domain.Notifications;
+using ChatWeb.Tests.Domain.Settings;
 
 namespace ChatWeb.Tests.Domain;
 
@@ -38,6 +40,20 @@ namespace ChatWeb.Tests.Domain;
 [OnSqlServer] public sealed class SqlServerGroupAdministrationTests : GroupAdministrationTests;
 
 [OnSqlServer] public sealed class SqlServerLeaveGroupTests : LeaveGroupTests;
+
+[OnSqlServer] public sealed class SqlServerVersionTests : VersionTests;
+
+[OnSqlServer] public sealed class SqlServerEditMessageTests : EditMessageTests;
+
+[OnSqlServer] public sealed class SqlServerDeleteMessageTests : DeleteMessageTests;
+
+[OnSqlServer] public sealed class SqlServerReactionTests : ReactionTests;
+
+[OnSqlServer] public sealed class SqlServerReplyTests : ReplyTests;
+
+[OnSqlServer] public sealed class SqlServerChangesAfterTests : ChangesAfterTests;
+
+[OnSqlServer] public sealed class SqlServerReadReceiptTests : ReadReceiptTests;
 
 /// <summary>The history threads, sent through the send path on a SQL Server database.</summary>
 public sealed class SqlServerHistoryFixture : HistoryFixture

@@ -16,6 +16,7 @@ public sealed class ChatHub(
     GroupService groups,
     ThreadSettingsService settings,
     MessageService messages,
+    MessageChangeService changes,
     ContactService contacts,
     DirectoryService directory,
     PresenceService presence,
@@ -66,6 +67,22 @@ public sealed class ChatHub(
     /// <summary>Returns only after the message is committed; a retry with the same client id returns the same message.</summary>
     public Task<ChatMessage> SendMessage(string threadId, string clientMessageId, string body) =>
         messages.SendAsync(UserId, HubIds.Thread(threadId), clientMessageId, body, CancellationToken.None);
+
+    /// <summary>As <see cref="SendMessage"/>, with everything a draft may carry (a reply, so far).</summary>
+    public Task<ChatMessage> PostMessage(string threadId, MessageDraft draft) =>
+        messages.PostAsync(UserId, HubIds.Thread(threadId), draft, CancellationToken.None);
+
+    public Task<ChatMessage> EditMessage(string threadId, string messageId, string body) =>
+        changes.EditAsync(UserId, HubIds.Thread(threadId), HubIds.Message(messageId), body, CancellationToken.None);
+
+    public Task<ChatMessage> DeleteMessage(string threadId, string messageId) =>
+        changes.DeleteAsync(UserId, HubIds.Thread(threadId), HubIds.Message(messageId), CancellationToken.None);
+
+    public Task<ChatMessage> React(string threadId, string messageId, string emoji, bool on) =>
+        changes.ReactAsync(UserId, HubIds.Thread(threadId), HubIds.Message(messageId), emoji, on, CancellationToken.None);
+
+    public Task<MessageChanges> GetChangesAfter(string threadId, long afterVersion, int? limit) =>
+        messages.GetChangesAfterAsync(UserId, HubIds.Thread(threadId), afterVersion, limit, Context.ConnectionAborted);
 
     public Task<IReadOnlyList<ChatMessage>> GetMessages(string threadId, long? beforeSeq, int? limit) =>
         messages.GetBeforeAsync(UserId, HubIds.Thread(threadId), beforeSeq, limit, Context.ConnectionAborted);

@@ -9,6 +9,10 @@ public interface IChatClient
 {
     Task MessageReceived(ChatMessage message);
 
+    Task MessageChanged(ChatMessage message);
+
+    Task ReadUpTo(Domain.Chat.ReadUpTo readUpTo);
+
     Task ThreadUpdated(ThreadSummary thread);
 
     Task ThreadRemoved(Guid threadId);

@@ -143,6 +143,8 @@ internal sealed class HubChatEvents(
             .Build();
 
         hub.On<ChatMessage>("MessageReceived", subscriptions.PublishAsync);
+        hub.On<ChatMessage>("MessageChanged", message => subscriptions.PublishAsync(new MessageChangedNotice(message)));
+        hub.On<ReadUpTo>("ReadUpTo", subscriptions.PublishAsync);
         hub.On<ThreadSummary>("ThreadUpdated", subscriptions.PublishAsync);
         hub.On<Guid>("ThreadRemoved", id => subscriptions.PublishAsync(new ThreadRemovedNotice(id)));
         hub.On<PresenceView>("PresenceChanged", subscriptions.PublishAsync);

@@ -3,8 +3,9 @@ namespace ChatWeb.Realtime;
 /// <summary>
 /// The live events of the signed-in user, as the circuit's hub connection receives them.
 /// Components subscribe with <see cref="On{TEvent}"/> and dispose the subscription when they go.
-/// Event types: ChatMessage, ThreadSummary, ThreadRemovedNotice, PresenceView, TypingNotice,
-/// ContactsChangedNotice, ReconnectedNotice.
+/// Event types: ChatMessage (a new message), MessageChangedNotice (an edit, delete or reaction),
+/// ReadUpTo (another member read further; only where read receipts are shared), ThreadSummary,
+/// ThreadRemovedNotice, PresenceView, TypingNotice, ContactsChangedNotice, ReconnectedNotice.
 /// </summary>
 public interface IChatEvents
 {

@@ -11,6 +11,8 @@ namespace ChatWeb.Domain.Data.SqlServer;
 /// </summary>
 internal static class SqlServerKeys
 {
+    public const string EmojiCollation = "Latin1_General_100_BIN2";
+
     public static void Apply(ModelBuilder builder)
     {
         // Messages, the one table that grows with traffic, live in (ThreadId, Seq) order: a send
@@ -22,6 +24,15 @@ internal static class SqlServerKeys
             message.HasIndex(m => new { m.ThreadId, m.Seq }).IsClustered();
         });
 
+        // Emoji compare by their code points. Under the default collations SQL Server ranks most
+        // emoji as equal to one another (they have no weights there), so 😀 and 👍 from one person would
+        // collide in the key; a binary collation keeps every emoji distinct, as SQLite does.
+        builder.Entity<Reaction>().Property(r => r.Emoji).UseCollation(EmojiCollation);
+
+        // The (ThreadId, Version) index stays nonclustered: catching up reads at most a page of changes
+        // through it, each a lookup into the clustered (ThreadId, Seq) order. Reactions stay clustered on
+        // their key, thread first, so a thread's reactions sit together as its messages do.
+        //
         // Threads keep their clustered primary key on the id. Every read and write of a thread finds
         // it by id (a send locks and updates it, the thread list joins to it), so a clustered seek is
         // one lookup where a nonclustered key would add a second; and a thread is inserted once, by a

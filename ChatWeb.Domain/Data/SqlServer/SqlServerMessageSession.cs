@@ -29,9 +29,9 @@ internal sealed class SqlServerMessageSession : IMessageStoreSession
         }
     }
 
-    public BatchRead Begin(IReadOnlyList<Guid> threadIds, IReadOnlyCollection<(string SenderId, string ClientMessageId)> keys)
+    public BatchRead Begin(IReadOnlyList<Guid> threadIds, IReadOnlyCollection<(string SenderId, string ClientMessageId)> keys, IReadOnlyCollection<Guid> replyToIds)
     {
-        using var command = SqlServerSendCommands.Begin(threadIds, keys);
+        using var command = SqlServerSendCommands.Begin(threadIds, keys, replyToIds);
         command.Connection = connection;
         using var reader = command.ExecuteReader();
 
@@ -40,15 +40,15 @@ internal sealed class SqlServerMessageSession : IMessageStoreSession
         {
             var id = reader.GetGuid(0);
             threads[id] = new ThreadSnapshot(
-                id, (ThreadKind)reader.GetInt32(1), StringOrNull(reader, 2), reader.GetInt64(3),
-                Utc(reader.GetDateTime(4)), StringOrNull(reader, 5), StringOrNull(reader, 6), []);
+                id, (ThreadKind)reader.GetInt32(1), StringOrNull(reader, 2), reader.GetInt64(3), reader.GetInt64(4),
+                Utc(reader.GetDateTime(5)), StringOrNull(reader, 6), StringOrNull(reader, 7), []);
         }
         reader.NextResult();
         while (reader.Read())
         {
             threads[reader.GetGuid(0)].Members.Add(new MemberSnapshot(
                 reader.GetString(1), reader.GetString(2), reader.GetString(3), (MemberRole)reader.GetInt32(4),
-                StringOrNull(reader, 5), reader.GetBoolean(6), reader.GetInt64(7)));
+                StringOrNull(reader, 5), reader.GetBoolean(6), reader.GetInt64(7), reader.GetBoolean(8)));
         }
         reader.NextResult();
         var earlier = new Dictionary<(string, string), ChatMessage>();
@@ -59,7 +59,15 @@ internal sealed class SqlServerMessageSession : IMessageStoreSession
                 reader.GetGuid(2), reader.GetGuid(3), reader.GetInt64(4), reader.GetString(5), reader.GetString(6),
                 reader.GetString(7), Utc(reader.GetDateTime(8)), key.Item2);
         }
-        return new BatchRead(threads, earlier);
+        reader.NextResult();
+        var replyTargets = new Dictionary<Guid, ReplyTarget>(replyToIds.Count);
+        while (reader.Read())
+        {
+            var id = reader.GetGuid(0);
+            replyTargets[id] = new ReplyTarget(
+                id, reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetBoolean(6));
+        }
+        return new BatchRead(threads, earlier, replyTargets);
     }
 
     public void Commit(BatchWrites writes)

@@ -28,4 +28,10 @@ internal sealed class SqlServerMessageStore(string connectionString, IDbContextF
 
     public Task<IReadOnlyList<ChatMessage>?> ReadAfterAsync(string readerId, Guid threadId, long afterSeq, int take, CancellationToken ct) =>
         history.AfterAsync(readerId, threadId, afterSeq, take, ct);
+
+    public Task<MessageChanges?> ReadChangesAfterAsync(string readerId, Guid threadId, long afterVersion, int take, CancellationToken ct) =>
+        history.ChangesAfterAsync(readerId, threadId, afterVersion, take, ct);
+
+    public Task<ChatMessage?> ReadMessageAsync(string readerId, Guid threadId, Guid messageId, CancellationToken ct) =>
+        history.OneAsync(readerId, threadId, messageId, ct);
 }

@@ -22,9 +22,11 @@ internal static class SqlServerSendCommands
     /// Begins the transaction and locks the batch's threads one statement at a time, in the order
     /// given (every node orders them the same way), so two batches never wait for each other in a
     /// cycle; UPDLOCK holds each lock until commit, so the seqs read here are still the last ones
-    /// when the batch writes. Then reads the threads, their members, and the messages already stored
+    /// when the batch writes. Then reads the threads, their members, the messages already stored
     /// under the batch's client message ids (after the locks: a concurrent retry of the same send,
-    /// to the same thread, has committed by then and is found).
+    /// to the same thread, has committed by then and is found), and the messages its replies answer
+    /// (after the locks too: a change to one of them takes its thread's lock, so its state as read here
+    /// is its state at commit when it is in a locked thread, the only kind a reply may answer).
     /// </summary>
     public const string BeginText =
         """
@@ -38,21 +40,22 @@ internal static class SqlServerSendCommands
 
         DECLARE @locked TABLE (
             [Id] uniqueidentifier NOT NULL PRIMARY KEY, [Kind] int NOT NULL, [Title] nvarchar(100) NULL, [LastSeq] bigint NOT NULL,
-            [LastMessageAt] datetime2 NOT NULL, [LastMessagePreview] nvarchar(120) NULL, [LastMessageSenderId] nvarchar(450) NULL);
+            [LastVersion] bigint NOT NULL, [LastMessageAt] datetime2 NOT NULL, [LastMessagePreview] nvarchar(120) NULL,
+            [LastMessageSenderId] nvarchar(450) NULL);
         DECLARE @position int = 0, @count int = (SELECT COUNT(*) FROM @order), @id uniqueidentifier;
         WHILE @position < @count
         BEGIN
             SELECT @id = [Id] FROM @order WHERE [Position] = @position;
             INSERT INTO @locked
-            SELECT [Id], [Kind], [Title], [LastSeq], [LastMessageAt], [LastMessagePreview], [LastMessageSenderId]
+            SELECT [Id], [Kind], [Title], [LastSeq], [LastVersion], [LastMessageAt], [LastMessagePreview], [LastMessageSenderId]
             FROM [Threads] WITH (UPDLOCK, ROWLOCK)
             WHERE [Id] = @id;
             SET @position += 1;
         END;
 
-        SELECT [Id], [Kind], [Title], [LastSeq], [LastMessageAt], [LastMessagePreview], [LastMessageSenderId] FROM @locked;
+        SELECT [Id], [Kind], [Title], [LastSeq], [LastVersion], [LastMessageAt], [LastMessagePreview], [LastMessageSenderId] FROM @locked;
 
-        SELECT m.[ThreadId], m.[OwnerId], u.[UserName], u.[DisplayName], m.[Role], m.[Nickname], m.[IsMuted], m.[LastReadSeq]
+        SELECT m.[ThreadId], m.[OwnerId], u.[UserName], u.[DisplayName], m.[Role], m.[Nickname], m.[IsMuted], m.[LastReadSeq], u.[ShareReadReceipts]
         FROM [ThreadMembers] AS m
         INNER JOIN [AspNetUsers] AS u ON u.[Id] = m.[OwnerId]
         WHERE m.[ThreadId] IN (SELECT [Id] FROM @locked);
@@ -61,11 +64,16 @@ internal static class SqlServerSendCommands
         FROM OPENJSON(@Keys) WITH ([SenderId] nvarchar(450) '$.senderId', [ClientMessageId] nvarchar(64) '$.clientMessageId') AS k
         INNER JOIN [Messages] AS m ON m.[SenderId] = k.[SenderId] AND m.[ClientMessageId] = k.[ClientMessageId]
         INNER JOIN [AspNetUsers] AS u ON u.[Id] = m.[SenderId];
+
+        SELECT m.[Id], m.[ThreadId], m.[Seq], u.[UserName], u.[DisplayName], m.[Body], CAST(CASE WHEN m.[DeletedAt] IS NULL THEN 0 ELSE 1 END AS bit)
+        FROM OPENJSON(@ReplyToIds) WITH ([Id] uniqueidentifier '$') AS r
+        INNER JOIN [Messages] AS m ON m.[Id] = r.[Id]
+        INNER JOIN [AspNetUsers] AS u ON u.[Id] = m.[SenderId];
         """;
 
     /// <summary>
-    /// Writes the batch and commits, all in one statement batch. A thread not at the seq the batch
-    /// read, or a sender no longer a member, raises an error, which under XACT_ABORT rolls the whole
+    /// Writes the batch and commits, all in one statement batch. A thread not at the seq and version
+    /// the batch read, or a sender no longer a member, raises an error, which under XACT_ABORT rolls the whole
     /// transaction back, as does any other error (a unique key, a lost connection, a time-out).
     /// </summary>
     public const string CommitText =
@@ -74,20 +82,23 @@ internal static class SqlServerSendCommands
         SET XACT_ABORT ON;
 
         UPDATE t
-        SET t.[LastSeq] = a.[LastSeq], t.[LastMessagePreview] = a.[Preview], t.[LastMessageSenderId] = a.[SenderId], t.[LastMessageAt] = @SentAt
+        SET t.[LastSeq] = a.[LastSeq], t.[LastVersion] = a.[LastVersion], t.[LastMessagePreview] = a.[Preview],
+            t.[LastMessageSenderId] = a.[SenderId], t.[LastMessageAt] = @SentAt
         FROM [Threads] AS t
         INNER JOIN OPENJSON(@Threads) WITH (
             [Id] uniqueidentifier '$.id', [PreviousLastSeq] bigint '$.previousLastSeq', [LastSeq] bigint '$.lastSeq',
+            [PreviousLastVersion] bigint '$.previousLastVersion', [LastVersion] bigint '$.lastVersion',
             [Preview] nvarchar(120) '$.preview', [SenderId] nvarchar(450) '$.senderId') AS a
-            ON a.[Id] = t.[Id] AND a.[PreviousLastSeq] = t.[LastSeq];
+            ON a.[Id] = t.[Id] AND a.[PreviousLastSeq] = t.[LastSeq] AND a.[PreviousLastVersion] = t.[LastVersion];
         IF @@ROWCOUNT <> @ThreadCount
-            THROW 50001, N'A thread is not at the seq its batch read; the batch is rolled back.', 1;
+            THROW 50001, N'A thread is not at the seq and version its batch read; the batch is rolled back.', 1;
 
-        INSERT INTO [Messages] ([Id], [ThreadId], [Seq], [SenderId], [Body], [ClientMessageId], [SentAt])
-        SELECT [Id], [ThreadId], [Seq], [SenderId], [Body], [ClientMessageId], @SentAt
+        INSERT INTO [Messages] ([Id], [ThreadId], [Seq], [Version], [SenderId], [Body], [ClientMessageId], [SentAt], [ReplyToId])
+        SELECT [Id], [ThreadId], [Seq], [Version], [SenderId], [Body], [ClientMessageId], @SentAt, [ReplyToId]
         FROM OPENJSON(@Messages) WITH (
-            [Id] uniqueidentifier '$.id', [ThreadId] uniqueidentifier '$.threadId', [Seq] bigint '$.seq',
-            [SenderId] nvarchar(450) '$.senderId', [Body] nvarchar(4000) '$.body', [ClientMessageId] nvarchar(64) '$.clientMessageId');
+            [Id] uniqueidentifier '$.id', [ThreadId] uniqueidentifier '$.threadId', [Seq] bigint '$.seq', [Version] bigint '$.version',
+            [SenderId] nvarchar(450) '$.senderId', [Body] nvarchar(4000) '$.body', [ClientMessageId] nvarchar(64) '$.clientMessageId',
+            [ReplyToId] uniqueidentifier '$.replyToId');
 
         UPDATE tm
         SET tm.[LastReadSeq] = r.[Seq]
@@ -104,7 +115,8 @@ internal static class SqlServerSendCommands
     /// <summary>Ends a batch that had nothing to write.</summary>
     public const string RollbackText = "IF @@TRANCOUNT > 0 ROLLBACK TRANSACTION;";
 
-    public static SqlCommand Begin(IReadOnlyList<Guid> threadIds, IReadOnlyCollection<(string SenderId, string ClientMessageId)> keys)
+    public static SqlCommand Begin(
+        IReadOnlyList<Guid> threadIds, IReadOnlyCollection<(string SenderId, string ClientMessageId)> keys, IReadOnlyCollection<Guid> replyToIds)
     {
         var command = new SqlCommand(BeginText);
         command.Parameters.Add(Json("@ThreadIds", json =>
@@ -124,6 +136,13 @@ internal static class SqlServerSendCommands
                 json.WriteEndObject();
             }
         }));
+        command.Parameters.Add(Json("@ReplyToIds", json =>
+        {
+            foreach (var id in replyToIds)
+            {
+                json.WriteStringValue(id);
+            }
+        }));
         return command;
     }
 
@@ -141,6 +160,8 @@ internal static class SqlServerSendCommands
                 json.WriteString("id", a.ThreadId);
                 json.WriteNumber("previousLastSeq", a.PreviousLastSeq);
                 json.WriteNumber("lastSeq", a.LastSeq);
+                json.WriteNumber("previousLastVersion", a.PreviousLastVersion);
+                json.WriteNumber("lastVersion", a.LastVersion);
                 json.WriteString("preview", a.Preview);
                 json.WriteString("senderId", a.LastSenderId);
                 json.WriteEndObject();
@@ -154,9 +175,14 @@ internal static class SqlServerSendCommands
                 json.WriteString("id", m.Id);
                 json.WriteString("threadId", m.ThreadId);
                 json.WriteNumber("seq", m.Seq);
+                json.WriteNumber("version", m.Version);
                 json.WriteString("senderId", m.SenderId);
                 json.WriteString("body", m.Body);
                 json.WriteString("clientMessageId", m.ClientMessageId);
+                if (m.ReplyToId is { } replyTo)
+                {
+                    json.WriteString("replyToId", replyTo);
+                }
                 json.WriteEndObject();
             }
         }));

@@ -36,6 +36,11 @@ internal sealed class SqliteMessageSession : IMessageStoreSession
         try
         {
             connection.Open();
+            // secure_delete FAST: a thread's row is rewritten with each batch, and the space its old
+            // preview held is zeroed (within the page, at no extra I/O), so a deleted message's text
+            // does not linger in the file as an earlier preview. On its own: it answers with a row,
+            // which would stand in for journal_mode's below.
+            Pragma("PRAGMA secure_delete = FAST;");
             if (Pragma($"PRAGMA cache_size = -{CacheKibibytes}; PRAGMA journal_mode;") is "wal")
             {
                 // NORMAL: a commit writes the log without flushing it, and the flusher flushes it
@@ -58,10 +63,10 @@ internal sealed class SqliteMessageSession : IMessageStoreSession
     }
 
     /// <summary>IMMEDIATE: the database's write lock is held from the first read, so what is read stays true until commit.</summary>
-    public BatchRead Begin(IReadOnlyList<Guid> threadIds, IReadOnlyCollection<(string SenderId, string ClientMessageId)> keys)
+    public BatchRead Begin(IReadOnlyList<Guid> threadIds, IReadOnlyCollection<(string SenderId, string ClientMessageId)> keys, IReadOnlyCollection<Guid> replyToIds)
     {
         transaction = connection.BeginTransaction(deferred: false);
-        return new BatchRead(statements.ReadThreads(threadIds), statements.FindEarlier(keys));
+        return new BatchRead(statements.ReadThreads(threadIds), statements.FindEarlier(keys), statements.ReadReplyTargets(replyToIds));
     }
 
     public void Commit(BatchWrites writes)

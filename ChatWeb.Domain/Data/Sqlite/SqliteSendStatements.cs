@@ -15,6 +15,7 @@ namespace ChatWeb.Domain.Data.Sqlite;
 internal sealed class SqliteSendStatements : IDisposable
 {
     private readonly SqliteStatement findEarlier;
+    private readonly SqliteStatement readReplyTarget;
     private readonly SqliteStatement readThread;
     private readonly SqliteStatement advanceThread;
     private readonly SqliteStatement insertMessage;
@@ -28,10 +29,16 @@ internal sealed class SqliteSendStatements : IDisposable
             FROM "Messages" AS m JOIN "AspNetUsers" AS u ON u."Id" = m."SenderId"
             WHERE m."SenderId" = ?1 AND m."ClientMessageId" = ?2
             """);
+        readReplyTarget = new SqliteStatement(connection,
+            """
+            SELECT m."ThreadId", m."Seq", u."UserName", u."DisplayName", m."Body", m."DeletedAt" IS NOT NULL
+            FROM "Messages" AS m JOIN "AspNetUsers" AS u ON u."Id" = m."SenderId"
+            WHERE m."Id" = ?1
+            """);
         readThread = new SqliteStatement(connection,
             """
-            SELECT t."Kind", t."Title", t."LastSeq", t."LastMessageAt", t."LastMessagePreview", t."LastMessageSenderId",
-                m."OwnerId", u."UserName", u."DisplayName", m."Role", m."Nickname", m."IsMuted", m."LastReadSeq"
+            SELECT t."Kind", t."Title", t."LastSeq", t."LastVersion", t."LastMessageAt", t."LastMessagePreview", t."LastMessageSenderId",
+                m."OwnerId", u."UserName", u."DisplayName", m."Role", m."Nickname", m."IsMuted", m."LastReadSeq", u."ShareReadReceipts"
             FROM "Threads" AS t
             JOIN "ThreadMembers" AS m ON m."ThreadId" = t."Id"
             JOIN "AspNetUsers" AS u ON u."Id" = m."OwnerId"
@@ -39,13 +46,13 @@ internal sealed class SqliteSendStatements : IDisposable
             """);
         advanceThread = new SqliteStatement(connection,
             """
-            UPDATE "Threads" SET "LastSeq" = ?1, "LastMessagePreview" = ?2, "LastMessageSenderId" = ?3, "LastMessageAt" = ?4
-            WHERE "Id" = ?5 AND "LastSeq" = ?6
+            UPDATE "Threads" SET "LastSeq" = ?1, "LastMessagePreview" = ?2, "LastMessageSenderId" = ?3, "LastMessageAt" = ?4, "LastVersion" = ?7
+            WHERE "Id" = ?5 AND "LastSeq" = ?6 AND "LastVersion" = ?8
             """);
         insertMessage = new SqliteStatement(connection,
             """
-            INSERT INTO "Messages" ("Id", "ThreadId", "Seq", "SenderId", "Body", "ClientMessageId", "SentAt")
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            INSERT INTO "Messages" ("Id", "ThreadId", "Seq", "SenderId", "Body", "ClientMessageId", "SentAt", "Version", "ReplyToId")
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             """);
         markRead = new SqliteStatement(connection,
             """UPDATE "ThreadMembers" SET "LastReadSeq" = ?1 WHERE "OwnerId" = ?2 AND "ThreadId" = ?3""");
@@ -75,6 +82,29 @@ internal sealed class SqliteSendStatements : IDisposable
         return found;
     }
 
+    /// <summary>The messages the batch's replies answer; a missing one is left out.</summary>
+    public Dictionary<Guid, ReplyTarget> ReadReplyTargets(IReadOnlyCollection<Guid> ids)
+    {
+        var found = new Dictionary<Guid, ReplyTarget>(ids.Count);
+        var q = readReplyTarget;
+        foreach (var id in ids)
+        {
+            q.Bind(1, id);
+            try
+            {
+                if (q.Read())
+                {
+                    found[id] = new ReplyTarget(id, q.GetGuid(0), q.GetInt64(1), q.GetString(2), q.GetString(3), q.GetString(4), q.GetInt64(5) != 0);
+                }
+            }
+            finally
+            {
+                q.Reset();
+            }
+        }
+        return found;
+    }
+
     /// <summary>Each thread with its members, one prepared query per thread; a missing thread is left out.</summary>
     public Dictionary<Guid, ThreadSnapshot> ReadThreads(IReadOnlyList<Guid> threadIds)
     {
@@ -89,11 +119,11 @@ internal sealed class SqliteSendStatements : IDisposable
                 while (q.Read())
                 {
                     thread ??= new ThreadSnapshot(
-                        id, (ThreadKind)q.GetInt64(0), q.GetStringOrNull(1), q.GetInt64(2),
-                        q.GetUtc(3), q.GetStringOrNull(4), q.GetStringOrNull(5), []);
+                        id, (ThreadKind)q.GetInt64(0), q.GetStringOrNull(1), q.GetInt64(2), q.GetInt64(3),
+                        q.GetUtc(4), q.GetStringOrNull(5), q.GetStringOrNull(6), []);
                     thread.Members.Add(new MemberSnapshot(
-                        q.GetString(6), q.GetString(7), q.GetString(8), (MemberRole)q.GetInt64(9),
-                        q.GetStringOrNull(10), q.GetInt64(11) != 0, q.GetInt64(12)));
+                        q.GetString(7), q.GetString(8), q.GetString(9), (MemberRole)q.GetInt64(10),
+                        q.GetStringOrNull(11), q.GetInt64(12) != 0, q.GetInt64(13), q.GetInt64(14) != 0));
                 }
                 if (thread is not null)
                 {
@@ -108,7 +138,7 @@ internal sealed class SqliteSendStatements : IDisposable
         return threads;
     }
 
-    /// <summary>Each thread moves on only from the seq the batch read; anything else fails the batch.</summary>
+    /// <summary>Each thread moves on only from the seq and version the batch read; anything else fails the batch.</summary>
     public void AdvanceThreads(IReadOnlyList<ThreadAdvance> advances, DateTime now)
     {
         var q = advanceThread;
@@ -120,9 +150,12 @@ internal sealed class SqliteSendStatements : IDisposable
             q.Bind(4, now);
             q.Bind(5, a.ThreadId);
             q.Bind(6, a.PreviousLastSeq);
+            q.Bind(7, a.LastVersion);
+            q.Bind(8, a.PreviousLastVersion);
             if (q.Execute() != 1)
             {
-                throw new InvalidOperationException($"Thread {a.ThreadId} is not at seq {a.PreviousLastSeq} as its batch read it; the batch is rolled back.");
+                throw new InvalidOperationException(
+                    $"Thread {a.ThreadId} is not at seq {a.PreviousLastSeq} and version {a.PreviousLastVersion} as its batch read it; the batch is rolled back.");
             }
         }
     }
@@ -139,6 +172,9 @@ internal sealed class SqliteSendStatements : IDisposable
             q.Bind(5, m.Body);
             q.Bind(6, m.ClientMessageId);
             q.Bind(7, m.SentAt);
+            q.Bind(8, m.Version);
+            // Bindings outlive a reset: a message with no reply must clear the previous one's.
+            q.Bind(9, m.ReplyToId);
             q.Execute();
         }
     }
@@ -162,6 +198,7 @@ internal sealed class SqliteSendStatements : IDisposable
     public void Dispose()
     {
         findEarlier.Dispose();
+        readReplyTarget.Dispose();
         readThread.Dispose();
         advanceThread.Dispose();
         insertMessage.Dispose();

@@ -67,6 +67,19 @@ internal sealed class SqliteStatement : IDisposable
         Check(raw.sqlite3_bind_text(statement, index, text));
     }
 
+    /// <summary>A GUID, or NULL.</summary>
+    public void Bind(int index, Guid? value)
+    {
+        if (value is { } id)
+        {
+            Bind(index, id);
+        }
+        else
+        {
+            Check(raw.sqlite3_bind_null(statement, index));
+        }
+    }
+
     /// <summary>A UTC time in the text format EF uses for this provider.</summary>
     public void Bind(int index, DateTime utc)
     {

@@ -98,6 +98,9 @@ namespace ChatWeb.Domain.Migrations.SqlServer
                     b.Property<long>("LastSeq")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("LastVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Title")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -173,6 +176,11 @@ namespace ChatWeb.Domain.Migrations.SqlServer
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<bool>("ShareReadReceipts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(true);
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("bit");
 
@@ -229,6 +237,19 @@ namespace ChatWeb.Domain.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ReplyToId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("SenderId")
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
@@ -242,6 +263,9 @@ namespace ChatWeb.Domain.Migrations.SqlServer
                     b.Property<Guid>("ThreadId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     SqlServerKeyBuilderExtensions.IsClustered(b.HasKey("Id"), false);
@@ -254,7 +278,36 @@ namespace ChatWeb.Domain.Migrations.SqlServer
 
                     SqlServerIndexBuilderExtensions.IsClustered(b.HasIndex("ThreadId", "Seq"));
 
+                    b.HasIndex("ThreadId", "Version")
+                        .IsUnique();
+
                     b.ToTable("Messages", (string)null);
+                });
+
+            modelBuilder.Entity("ChatWeb.Domain.Entities.Reaction", b =>
+                {
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Emoji")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("ReactedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("ThreadId", "MessageId", "Emoji", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Reactions", (string)null);
                 });
 
             modelBuilder.Entity("ChatWeb.Domain.Entities.ThreadMember", b =>
@@ -502,6 +555,23 @@ namespace ChatWeb.Domain.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Sender");
+                });
+
+            modelBuilder.Entity("ChatWeb.Domain.Entities.Reaction", b =>
+                {
+                    b.HasOne("ChatWeb.Domain.Entities.ChatThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChatWeb.Domain.Entities.ChatUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("ChatWeb.Domain.Entities.ThreadMember", b =>

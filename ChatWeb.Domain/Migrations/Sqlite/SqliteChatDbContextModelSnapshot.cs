@@ -91,6 +91,9 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                     b.Property<long>("LastSeq")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -165,6 +168,11 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ShareReadReceipts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -220,6 +228,19 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplyToId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SenderId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -233,6 +254,9 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                     b.Property<Guid>("ThreadId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SenderId", "ClientMessageId")
@@ -241,7 +265,35 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                     b.HasIndex("ThreadId", "Seq")
                         .IsUnique();
 
+                    b.HasIndex("ThreadId", "Version")
+                        .IsUnique();
+
                     b.ToTable("Messages", (string)null);
+                });
+
+            modelBuilder.Entity("ChatWeb.Domain.Entities.Reaction", b =>
+                {
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Emoji")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReactedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ThreadId", "MessageId", "Emoji", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Reactions", (string)null);
                 });
 
             modelBuilder.Entity("ChatWeb.Domain.Entities.ThreadMember", b =>
@@ -482,6 +534,23 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Sender");
+                });
+
+            modelBuilder.Entity("ChatWeb.Domain.Entities.Reaction", b =>
+                {
+                    b.HasOne("ChatWeb.Domain.Entities.ChatThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChatWeb.Domain.Entities.ChatUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("ChatWeb.Domain.Entities.ThreadMember", b =>

@@ -13,7 +13,7 @@ public class NonMemberTests : DomainTest
     public static readonly TheoryData<string> Operations =
     [
         "GetThread", "GetBefore", "GetAfter", "Send", "MarkRead", "SetMuted", "SetNickname",
-        "Rename", "AddMembers", "RemoveMember", "Leave",
+        "Rename", "AddMembers", "RemoveMember", "Leave", "Post", "Edit", "Delete", "React", "Unreact", "GetChangesAfter",
     ];
 
     [DatabaseTheory]
@@ -23,12 +23,13 @@ public class NonMemberTests : DomainTest
         var people = await Db.CreateUsersAsync([("Owner", null), ("Member", null), ("Stranger", null)], Ct);
         var (owner, member, stranger) = (people[0], people[1], people[2]);
         var group = await Db.Conversations.CreateGroupAsync(owner.Id, "Private", [member.UserName], Ct);
-        await Db.SendAsync(owner, group.Id, "secret", Ct);
+        var secret = await Db.SendAsync(owner, group.Id, "secret", Ct);
         await Db.SendAsync(member, group.Id, "also secret", Ct);
+        await Db.Changes.ReactAsync(member.Id, group.Id, secret.Id, "👍", true, Ct);
         Db.Notifier.Clear();
         var before = await Db.StateAsync(Ct);
 
-        var refusal = await ChatAssert.RefusedAsync(ChatErrorKind.NotFound, Act(operation, stranger, group.Id, member, stranger));
+        var refusal = await ChatAssert.RefusedAsync(ChatErrorKind.NotFound, Act(operation, stranger, group.Id, member, stranger, secret.Id));
 
         Assert.Equal(ChatException.ThreadNotFound().Message, refusal.Message);
         ChatAssert.Unchanged(before, await Db.StateAsync(Ct));
@@ -44,7 +45,7 @@ public class NonMemberTests : DomainTest
         Db.Notifier.Clear();
         var before = await Db.StateAsync(Ct);
 
-        var refusal = await ChatAssert.RefusedAsync(ChatErrorKind.NotFound, Act(operation, people[0], Guid.NewGuid(), people[1], people[2]));
+        var refusal = await ChatAssert.RefusedAsync(ChatErrorKind.NotFound, Act(operation, people[0], Guid.NewGuid(), people[1], people[2], Guid.NewGuid()));
 
         Assert.Equal(ChatException.ThreadNotFound().Message, refusal.Message);
         ChatAssert.Unchanged(before, await Db.StateAsync(Ct));
@@ -68,7 +69,7 @@ public class NonMemberTests : DomainTest
     }
 
     /// <summary>Each operation with arguments that would succeed for a member or owner.</summary>
-    private Func<Task> Act(string operation, TestUser caller, Guid threadId, TestUser member, TestUser newcomer) => operation switch
+    private Func<Task> Act(string operation, TestUser caller, Guid threadId, TestUser member, TestUser newcomer, Guid messageId) => operation switch
     {
         "GetThread" => () => Db.Conversations.GetThreadAsync(caller.Id, threadId, Ct),
         "GetBefore" => () => Db.Messages.GetBeforeAsync(caller.Id, threadId, null, null, Ct),
@@ -81,6 +82,12 @@ public class NonMemberTests : DomainTest
         "AddMembers" => () => Db.Groups.AddMembersAsync(caller.Id, threadId, [newcomer.UserName], Ct),
         "RemoveMember" => () => Db.Groups.RemoveMemberAsync(caller.Id, threadId, member.UserName, Ct),
         "Leave" => () => Db.Groups.LeaveAsync(caller.Id, threadId, Ct),
+        "Post" => () => Db.Messages.PostAsync(caller.Id, threadId, new MessageDraft { ClientMessageId = "client-2", Body = "re", ReplyToId = messageId.ToString() }, Ct),
+        "Edit" => () => Db.Changes.EditAsync(caller.Id, threadId, messageId, "rewritten", Ct),
+        "Delete" => () => Db.Changes.DeleteAsync(caller.Id, threadId, messageId, Ct),
+        "React" => () => Db.Changes.ReactAsync(caller.Id, threadId, messageId, "😀", true, Ct),
+        "Unreact" => () => Db.Changes.ReactAsync(caller.Id, threadId, messageId, "👍", false, Ct),
+        "GetChangesAfter" => () => Db.Messages.GetChangesAfterAsync(caller.Id, threadId, 0, null, Ct),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "No such operation."),
     };
 }

@@ -77,6 +77,64 @@ public sealed class ThreadWithMessageTests
         Assert.Throws<ArgumentException>(() => AnnsView.WithMessage(stray, Ann));
     }
 
+    [Fact]
+    public void WithMessage_FromAMemberWhoseMarkIsShown_MovesTheirMarkAndTheVersion()
+    {
+        var view = AnnsView with { Members = [AnnsView.Members[0] with { LastReadSeq = 3 }, AnnsView.Members[1] with { LastReadSeq = 4 }], LastVersion = 9 };
+
+        var after = view.WithMessage(Message(6, Bob, "Bob Stone", "six") with { Version = 10 }, Ann);
+
+        Assert.Equal((3L, 6L, 10L), (after.Members[0].LastReadSeq, after.Members[1].LastReadSeq, after.LastVersion));
+    }
+
+    [Fact]
+    public void WithMessage_FromAMemberWhoseMarkIsHidden_KeepsItHidden()
+    {
+        var after = AnnsView.WithMessage(Message(6, Bob, "Bob Stone", "six"), Ann);
+
+        Assert.All(after.Members, m => Assert.Null(m.LastReadSeq));
+    }
+
+    [Fact]
+    public void WithChange_OfTheLastMessage_ThePreviewFollowsItsText()
+    {
+        var edited = Message(5, Bob, "Bob Stone", "five,\n  edited") with { Version = 12 };
+
+        var after = AnnsView.WithChange(edited);
+
+        Assert.Equal(("five, edited", 12L, false), (after.LastMessagePreview, after.LastVersion, after.LastMessageDeleted));
+        Assert.Equal((5L, 3L, 2L, Bob), (after.LastSeq, after.LastReadSeq, after.UnreadCount, after.LastMessageSender));
+    }
+
+    [Fact]
+    public void WithChange_DeletingTheLastMessage_LeavesNoPreviewAndSaysSo()
+    {
+        var deleted = Message(5, Bob, "Bob Stone", "") with { Version = 12, DeletedAt = Noon, DeletedBy = Bob };
+
+        var after = AnnsView.WithChange(deleted);
+
+        Assert.Equal(((string?)null, true, Noon), (after.LastMessagePreview, after.LastMessageDeleted, after.LastMessageAt));
+    }
+
+    [Fact]
+    public void WithChange_OfAnEarlierMessage_MovesOnlyTheVersion()
+    {
+        var after = AnnsView.WithChange(Message(4, Bob, "Bob Stone", "four, edited") with { Version = 12 });
+
+        Assert.Equal(AnnsView with { LastVersion = 12 }, after);
+    }
+
+    [Fact]
+    public void WithReadUpTo_RaisesTheMembersMark_NeverLowersIt()
+    {
+        var raised = AnnsView.WithReadUpTo(new ReadUpTo(ThreadId, "BOB@corp.example", 5));
+        var lower = raised.WithReadUpTo(new ReadUpTo(ThreadId, Bob, 2));
+
+        Assert.Equal((null, 5L), (raised.Members[0].LastReadSeq, raised.Members[1].LastReadSeq));
+        Assert.Equal(raised, lower);
+        Assert.Throws<ArgumentException>(() => AnnsView.WithReadUpTo(new ReadUpTo(Guid.CreateVersion7(), Bob, 5)));
+    }
+
     private static ChatMessage Message(long seq, string sender, string senderName, string body) =>
         new(Guid.CreateVersion7(), ThreadId, seq, sender, senderName, body, Noon.AddMinutes(seq), Guid.NewGuid().ToString());
 }

@@ -25,8 +25,8 @@ public sealed partial class SqlServerSendCommandsTests
     {
         var text = SqlServerSendCommands.BeginText;
 
-        Assert.True(Ordered(text, "SET XACT_ABORT ON;", "BEGIN TRANSACTION;", "WITH (UPDLOCK, ROWLOCK)", "JOIN [Messages]"),
-            "XACT_ABORT, then the transaction, then the thread locks, then the earlier messages.");
+        Assert.True(Ordered(text, "SET XACT_ABORT ON;", "BEGIN TRANSACTION;", "WITH (UPDLOCK, ROWLOCK)", "JOIN [Messages]", "OPENJSON(@ReplyToIds)"),
+            "XACT_ABORT, then the transaction, then the thread locks, then the earlier messages, then the replies' targets.");
         // One thread per statement, in the JSON array's order: the lock order every node shares.
         Assert.Contains("WHILE @position < @count", text);
         Assert.Contains("WHERE [Position] = @position", text);
@@ -62,7 +62,8 @@ public sealed partial class SqlServerSendCommandsTests
         Assert.Single(Regex.Matches(text, @"INSERT INTO \[Messages\]"));
         Assert.Single(Regex.Matches(text, @"UPDATE t\b"));
         Assert.Single(Regex.Matches(text, @"UPDATE tm\b"));
-        Assert.Contains("AND a.[PreviousLastSeq] = t.[LastSeq]", text);
+        Assert.Contains("AND a.[PreviousLastSeq] = t.[LastSeq] AND a.[PreviousLastVersion] = t.[LastVersion]", text);
+        Assert.Contains("t.[LastVersion] = a.[LastVersion]", text);
         Assert.Equal(2, Regex.Matches(text, @"IF @@ROWCOUNT <> @\w+Count\s+THROW").Count);
         Assert.EndsWith("COMMIT TRANSACTION WITH (DELAYED_DURABILITY = OFF);", text.Trim());
         Assert.DoesNotContain("BEGIN TRANSACTION", text);
@@ -98,8 +99,8 @@ public sealed partial class SqlServerSendCommandsTests
 
         using var json = JsonDocument.Parse((string)command.Parameters["@Messages"].Value);
         var rows = json.RootElement.EnumerateArray().ToList();
-        Assert.Equal(writes.Messages.Select(m => (m.Id, m.ThreadId, m.Seq, m.SenderId, m.Body, m.ClientMessageId)), rows.Select(r => (
-            r.GetProperty("id").GetGuid(), r.GetProperty("threadId").GetGuid(), r.GetProperty("seq").GetInt64(),
+        Assert.Equal(writes.Messages.Select(m => (m.Id, m.ThreadId, m.Seq, m.Version, m.SenderId, m.Body, m.ClientMessageId)), rows.Select(r => (
+            r.GetProperty("id").GetGuid(), r.GetProperty("threadId").GetGuid(), r.GetProperty("seq").GetInt64(), r.GetProperty("version").GetInt64(),
             r.GetProperty("senderId").GetString()!, r.GetProperty("body").GetString()!, r.GetProperty("clientMessageId").GetString()!)));
     }
 
@@ -120,13 +121,45 @@ public sealed partial class SqlServerSendCommandsTests
     {
         var threads = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).Order().ToList();
 
-        using var command = SqlServerSendCommands.Begin(threads, [("sender-1", "c-1"), ("sender-2", "c-2")]);
+        var replyTo = Guid.NewGuid();
+
+        using var command = SqlServerSendCommands.Begin(threads, [("sender-1", "c-1"), ("sender-2", "c-2")], [replyTo]);
 
         using var ids = JsonDocument.Parse((string)command.Parameters["@ThreadIds"].Value);
         Assert.Equal(threads, ids.RootElement.EnumerateArray().Select(e => e.GetGuid()));
         using var keys = JsonDocument.Parse((string)command.Parameters["@Keys"].Value);
         Assert.Equal([("sender-1", "c-1"), ("sender-2", "c-2")], keys.RootElement.EnumerateArray().Select(e => (e.GetProperty("senderId").GetString(), e.GetProperty("clientMessageId").GetString())));
-        Assert.Equal(2, command.Parameters.Count);
+        using var replies = JsonDocument.Parse((string)command.Parameters["@ReplyToIds"].Value);
+        Assert.Equal([replyTo], replies.RootElement.EnumerateArray().Select(e => e.GetGuid()));
+        Assert.Equal(3, command.Parameters.Count);
+    }
+
+    [Fact]
+    public void Begin_ReadsTheVersionsAndReadReceiptSettingsTheProtocolDecidesOn()
+    {
+        var text = SqlServerSendCommands.BeginText;
+
+        Assert.Contains("SELECT [Id], [Kind], [Title], [LastSeq], [LastVersion],", text);
+        Assert.Contains("u.[ShareReadReceipts]", text);
+        Assert.Contains("[LastVersion] bigint NOT NULL", text);
+    }
+
+    [Fact]
+    public void Commit_OfAReply_CarriesItsTargetAndEveryMessagesVersion_AndAPlainMessageNoTarget()
+    {
+        var writes = Writes(messages: 2, threads: 1);
+        var target = Guid.NewGuid();
+        writes.Messages[1].ReplyToId = target;
+
+        using var command = SqlServerSendCommands.Commit(writes);
+
+        using var json = JsonDocument.Parse((string)command.Parameters["@Messages"].Value);
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.False(rows[0].TryGetProperty("replyToId", out _));
+        Assert.Equal(target, rows[1].GetProperty("replyToId").GetGuid());
+        Assert.Equal([1L, 2L], rows.Select(r => r.GetProperty("version").GetInt64()));
+        Assert.Contains("[ReplyToId] uniqueidentifier '$.replyToId'", SqlServerSendCommands.CommitText);
+        Assert.Contains("[Version] bigint '$.version'", SqlServerSendCommands.CommitText);
     }
 
     [Theory]
@@ -178,13 +211,13 @@ public sealed partial class SqlServerSendCommandsTests
     {
         var threadIds = Enumerable.Range(0, threads).Select(_ => Guid.NewGuid()).Order().ToList();
         var rows = Enumerable.Range(0, messages).Select(i => NewMessage(threadIds[i % threads], i / threads + 1, $"message {i}")).ToList();
-        var advances = threadIds.Select(id => new ThreadAdvance(id, 0, rows.Count(m => m.ThreadId == id), "message", "sender")).ToList();
+        var advances = threadIds.Select(id => new ThreadAdvance(id, 0, rows.Count(m => m.ThreadId == id), 0, rows.Count(m => m.ThreadId == id), "message", "sender")).ToList();
         var marks = threadIds.Select(id => new ReadMark(id, "sender", rows.Count(m => m.ThreadId == id))).ToList();
         return new BatchWrites(Now, advances, rows, marks);
     }
 
     private static Message NewMessage(Guid threadId, long seq, string body) => new()
     {
-        Id = Guid.NewGuid(), ThreadId = threadId, Seq = seq, SenderId = "sender", Body = body, ClientMessageId = Guid.NewGuid().ToString(), SentAt = Now,
+        Id = Guid.NewGuid(), ThreadId = threadId, Seq = seq, Version = seq, SenderId = "sender", Body = body, ClientMessageId = Guid.NewGuid().ToString(), SentAt = Now,
     };
 }

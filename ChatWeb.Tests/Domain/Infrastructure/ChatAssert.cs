@@ -17,7 +17,7 @@ public static class ChatAssert
     /// <summary>Not one chat row was added, removed or changed.</summary>
     public static void Unchanged(DatabaseState before, DatabaseState after)
     {
-        Assert.Equal((before.Threads, before.Members, before.Messages, before.Contacts), (after.Threads, after.Members, after.Messages, after.Contacts));
+        Assert.Equal((before.Threads, before.Members, before.Messages, before.Contacts, before.Reactions), (after.Threads, after.Members, after.Messages, after.Contacts, after.Reactions));
         Assert.Equal(before.Rows, after.Rows);
     }
 }

@@ -57,6 +57,8 @@ public sealed class DomainTestDatabase : IAsyncDisposable
     public GroupService Groups => Services.GetRequiredService<GroupService>();
     public ThreadSettingsService Settings => Services.GetRequiredService<ThreadSettingsService>();
     public MessageService Messages => Services.GetRequiredService<MessageService>();
+    public MessageChangeService Changes => Services.GetRequiredService<MessageChangeService>();
+    public ReadReceiptsService ReadReceipts => Services.GetRequiredService<ReadReceiptsService>();
     public PresenceService Presence => Services.GetRequiredService<PresenceService>();
     public ContactService Contacts => Services.GetRequiredService<ContactService>();
     public DirectoryService Directory => Services.GetRequiredService<DirectoryService>();

@@ -33,10 +33,17 @@ internal sealed class FailingMessageStore(IMessageStore inner) : IMessageStore
     public Task<IReadOnlyList<ChatMessage>?> ReadAfterAsync(string readerId, Guid threadId, long afterSeq, int take, CancellationToken ct) =>
         inner.ReadAfterAsync(readerId, threadId, afterSeq, take, ct);
 
+    public Task<MessageChanges?> ReadChangesAfterAsync(string readerId, Guid threadId, long afterVersion, int take, CancellationToken ct) =>
+        inner.ReadChangesAfterAsync(readerId, threadId, afterVersion, take, ct);
+
+    public Task<ChatMessage?> ReadMessageAsync(string readerId, Guid threadId, Guid messageId, CancellationToken ct) =>
+        inner.ReadMessageAsync(readerId, threadId, messageId, ct);
+
     private sealed class Session(FailingMessageStore store, IMessageStoreSession inner) : IMessageStoreSession
     {
-        public BatchRead Begin(IReadOnlyList<Guid> threadIds, IReadOnlyCollection<(string SenderId, string ClientMessageId)> keys) =>
-            inner.Begin(threadIds, keys);
+        public BatchRead Begin(
+            IReadOnlyList<Guid> threadIds, IReadOnlyCollection<(string SenderId, string ClientMessageId)> keys, IReadOnlyCollection<Guid> replyToIds) =>
+            inner.Begin(threadIds, keys, replyToIds);
 
         public void Commit(BatchWrites writes)
         {

@@ -8,6 +8,8 @@ namespace ChatWeb.Tests.Domain.Infrastructure;
 public sealed class RecordingChatNotifier : IChatNotifier
 {
     private readonly ConcurrentQueue<MessageStored> messagesStored = new();
+    private readonly ConcurrentQueue<MessageStored> messagesChanged = new();
+    private readonly ConcurrentQueue<ReadUpToSent> readsUpTo = new();
     private readonly ConcurrentQueue<ThreadUpdated> threadsUpdated = new();
     private readonly ConcurrentQueue<ThreadUpdated> threadsAdvanced = new();
     private readonly ConcurrentQueue<ThreadRemoved> threadsRemoved = new();
@@ -15,6 +17,7 @@ public sealed class RecordingChatNotifier : IChatNotifier
     private readonly ConcurrentQueue<PresenceChanged> presenceChanged = new();
 
     public sealed record MessageStored(ChatMessage Message, IReadOnlyCollection<string> RecipientIds);
+    public sealed record ReadUpToSent(ReadUpTo ReadUpTo, IReadOnlyCollection<string> RecipientIds);
     public sealed record ThreadUpdated(IReadOnlyDictionary<string, ThreadSummary> ViewsByUserId);
     public sealed record ThreadRemoved(Guid ThreadId, IReadOnlyCollection<string> UserIds);
     public sealed record PresenceChanged(PresenceView Presence, IReadOnlyCollection<string> UserIds);
@@ -26,6 +29,8 @@ public sealed class RecordingChatNotifier : IChatNotifier
     public Func<PresenceView, Task>? OnPresenceChanged { get; set; }
 
     public IReadOnlyList<MessageStored> MessagesStored => [.. messagesStored];
+    public IReadOnlyList<MessageStored> MessagesChanged => [.. messagesChanged];
+    public IReadOnlyList<ReadUpToSent> ReadsUpTo => [.. readsUpTo];
     public IReadOnlyList<ThreadUpdated> ThreadsUpdated => [.. threadsUpdated];
 
     /// <summary>Threads moved on by new messages (<see cref="IChatNotifier.ThreadAdvancedAsync"/>).</summary>
@@ -34,11 +39,13 @@ public sealed class RecordingChatNotifier : IChatNotifier
     public IReadOnlyList<string> ContactsChanged => [.. contactsChanged];
     public IReadOnlyList<PresenceChanged> PresenceChanges => [.. presenceChanged];
 
-    public int Count => messagesStored.Count + threadsUpdated.Count + threadsAdvanced.Count + threadsRemoved.Count + contactsChanged.Count + presenceChanged.Count;
+    public int Count => messagesStored.Count + messagesChanged.Count + readsUpTo.Count + threadsUpdated.Count + threadsAdvanced.Count + threadsRemoved.Count + contactsChanged.Count + presenceChanged.Count;
 
     public void Clear()
     {
         messagesStored.Clear();
+        messagesChanged.Clear();
+        readsUpTo.Clear();
         threadsUpdated.Clear();
         threadsAdvanced.Clear();
         threadsRemoved.Clear();
@@ -53,6 +60,18 @@ public sealed class RecordingChatNotifier : IChatNotifier
             await inspect(message);
         }
         messagesStored.Enqueue(new MessageStored(message, [.. recipientIds]));
+    }
+
+    public Task MessageChangedAsync(ChatMessage message, IReadOnlyCollection<string> recipientIds, CancellationToken ct)
+    {
+        messagesChanged.Enqueue(new MessageStored(message, [.. recipientIds]));
+        return Task.CompletedTask;
+    }
+
+    public Task ReadUpToAsync(ReadUpTo readUpTo, IReadOnlyCollection<string> recipientIds, CancellationToken ct)
+    {
+        readsUpTo.Enqueue(new ReadUpToSent(readUpTo, [.. recipientIds]));
+        return Task.CompletedTask;
     }
 
     public Task ThreadUpdatedAsync(IReadOnlyDictionary<string, ThreadSummary> viewsByUserId, CancellationToken ct)

@@ -14,7 +14,7 @@ public sealed class GroupCommitWriterTests : DomainTest
     {
         using var writer = new GroupCommitWriter(Db.Service<IMessageStore>(), Db.Clock, NullLogger<GroupCommitWriter>.Instance);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => writer.StoreAsync("someone", Guid.NewGuid(), "c-1", "hello", Ct));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => writer.StoreAsync("someone", Guid.NewGuid(), "c-1", "hello", null, Ct));
 
         Assert.Contains("has not started", error.Message);
     }

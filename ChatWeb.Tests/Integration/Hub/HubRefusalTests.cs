@@ -19,7 +19,7 @@ public sealed class HubRefusalTests(HubRefusalTests.SmallBucketFactory factory) 
         }
     }
 
-    private static IEnumerable<(string Method, object?[] Args)> ThreadMethods(string threadId) =>
+    private static IEnumerable<(string Method, object?[] Args)> ThreadMethods(string threadId, string messageId) =>
     [
         ("GetThread", [threadId]),
         ("SendMessage", [threadId, "cid", "hi"]),
@@ -33,6 +33,11 @@ public sealed class HubRefusalTests(HubRefusalTests.SmallBucketFactory factory) 
         ("RemoveMember", [threadId, "someone@corp.example"]),
         ("LeaveThread", [threadId]),
         ("Typing", [threadId]),
+        ("PostMessage", [threadId, new MessageDraft { ClientMessageId = "cid2", Body = "re", ReplyToId = messageId }]),
+        ("EditMessage", [threadId, messageId, "rewritten"]),
+        ("DeleteMessage", [threadId, messageId]),
+        ("React", [threadId, messageId, "👍", true]),
+        ("GetChangesAfter", [threadId, 0L, 10]),
     ];
 
     [Fact]
@@ -42,9 +47,9 @@ public sealed class HubRefusalTests(HubRefusalTests.SmallBucketFactory factory) 
         await using var aliceDevice = await HubTestClient.ConnectAsync(factory, alice);
         await using var eveDevice = await HubTestClient.ConnectAsync(factory, eve);
         var group = await aliceDevice.InvokeAsync<ThreadSummary>("CreateGroup", "Private", new[] { bob });
-        await aliceDevice.InvokeAsync<ChatMessage>("SendMessage", group.Id.ToString(), "m1", "secret");
+        var secret = await aliceDevice.InvokeAsync<ChatMessage>("SendMessage", group.Id.ToString(), "m1", "secret");
 
-        foreach (var (method, args) in ThreadMethods(group.Id.ToString()))
+        foreach (var (method, args) in ThreadMethods(group.Id.ToString(), secret.Id.ToString()))
         {
             var error = await Assert.ThrowsAsync<HubException>(() => eveDevice.InvokeAsync<object>(method, args));
             Assert.Contains("Conversation not found", error.Message);
@@ -52,7 +57,8 @@ public sealed class HubRefusalTests(HubRefusalTests.SmallBucketFactory factory) 
 
         var after = await aliceDevice.InvokeAsync<ThreadSummary>("GetThread", group.Id.ToString());
         Assert.Equal("Private", after.Title);
-        Assert.Equal(1, after.LastSeq);
+        Assert.Equal((1L, 1L), (after.LastSeq, after.LastVersion));
+        Assert.Equal(secret, Assert.Single(await aliceDevice.InvokeAsync<List<ChatMessage>>("GetMessages", group.Id.ToString(), null, 10)));
         Assert.Equal(2, after.Members.Count);
         Assert.True(eveDevice.Connection.State == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected);
     }

@@ -24,6 +24,8 @@ internal sealed class HubTestClient : IAsyncDisposable
         UserName = userName;
         Connection = connection;
         Connection.On<ChatMessage>("MessageReceived", Record);
+        Connection.On<ChatMessage>("MessageChanged", message => Record(new MessageChangedNotice(message)));
+        Connection.On<ReadUpTo>("ReadUpTo", Record);
         Connection.On<ThreadSummary>("ThreadUpdated", Record);
         Connection.On<Guid>("ThreadRemoved", id => Record(new ThreadRemovedNotice(id)));
         Connection.On<PresenceView>("PresenceChanged", Record);
