@@ -25,7 +25,8 @@ public sealed partial class Composer
     /// <summary>Null when the key is not the picker's: it then does what it always does.</summary>
     private Task? HandleMentionKey(KeyboardEventArgs e)
     {
-        if (mentions?.IsOpen != true)
+        // Keys typed into an input method's composition are the method's own.
+        if (mentions?.IsOpen != true || e.IsComposing)
         {
             return null;
         }
