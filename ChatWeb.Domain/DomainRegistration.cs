@@ -1,7 +1,10 @@
 using ChatWeb.Domain.Administration;
+using ChatWeb.Domain.Attention;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Contacts;
+using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Presence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,11 +29,13 @@ public static class DomainRegistration
         services.AddSingleton<ThreadSettingsService>();
         services.AddSingleton<MessageChangeService>();
         services.AddSingleton<ReadReceiptsService>();
+        services.AddSingleton<NotificationSettingsService>();
         // Built by hand: its constructor takes the internal message store and writer, which the
         // container's activator (public constructors only) cannot see.
         services.AddSingleton(sp => new MessageService(
             sp.GetRequiredService<IMessageStore>(), sp.GetRequiredService<GroupCommitWriter>(), sp.GetRequiredService<IChatNotifier>(),
-            sp.GetRequiredService<SendQuota>()));
+            sp.GetRequiredService<SendQuota>(),
+            new OnlineMembers(sp.GetRequiredService<IDbContextFactory<ChatDbContext>>(), sp.GetRequiredService<IPresenceTracker>())));
         services.AddSingleton<PresenceService>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<DirectoryService>();

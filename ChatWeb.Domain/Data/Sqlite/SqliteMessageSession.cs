@@ -74,6 +74,7 @@ internal sealed class SqliteMessageSession : IMessageStoreSession
         var open = transaction ?? throw new InvalidOperationException("Commit without a batch begun.");
         statements.AdvanceThreads(writes.Threads, writes.SentAt);
         statements.InsertMessages(writes.Messages);
+        statements.InsertMentions(writes.Mentions);
         statements.MarkSendersRead(writes.ReadMarks);
         open.Commit();
         EndTransaction();
