@@ -1,4 +1,5 @@
 using ChatWeb.Domain.Administration;
+using ChatWeb.Domain.Attachments;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Contacts;
 using ChatWeb.Domain.Presence;
@@ -30,7 +31,8 @@ public static class DomainRegistration
         // container's activator (public constructors only) cannot see.
         services.AddSingleton(sp => new MessageService(
             sp.GetRequiredService<IMessageStore>(), sp.GetRequiredService<GroupCommitWriter>(), sp.GetRequiredService<IChatNotifier>(),
-            sp.GetRequiredService<SendQuota>()));
+            sp.GetRequiredService<SendQuota>(), sp.GetRequiredService<AttachmentClaims>()));
+        services.AddChatAttachments();
         services.AddSingleton<PresenceService>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<DirectoryService>();

@@ -1,3 +1,5 @@
+using ChatWeb.Domain.Attachments;
+
 namespace ChatWeb.Domain.Chat;
 
 /// <summary>
@@ -33,6 +35,9 @@ public sealed record ChatMessage(
     /// <summary>One entry per emoji, in the order each was first given.</summary>
     public IReadOnlyList<ReactionView> Reactions { get; init; } = [];
 
+    /// <summary>The files it carries, in the order they were attached; gone when it is deleted.</summary>
+    public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
+
     // Value equality includes the reactions' contents, not the lists' identity: a message read back
     // equals the one that was acknowledged.
     public bool Equals(ChatMessage? other) =>
@@ -40,7 +45,8 @@ public sealed record ChatMessage(
         && (Id, ThreadId, Seq, Sender, SenderDisplayName, Body, SentAt, ClientMessageId)
             == (other.Id, other.ThreadId, other.Seq, other.Sender, other.SenderDisplayName, other.Body, other.SentAt, other.ClientMessageId)
         && (Version, EditedAt, DeletedAt, DeletedBy, ReplyTo) == (other.Version, other.EditedAt, other.DeletedAt, other.DeletedBy, other.ReplyTo)
-        && Reactions.SequenceEqual(other.Reactions);
+        && Reactions.SequenceEqual(other.Reactions)
+        && Attachments.SequenceEqual(other.Attachments);
 
     public override int GetHashCode() => HashCode.Combine(Id, Version);
 }

@@ -14,4 +14,10 @@ public sealed record MessageDraft
 
     /// <summary>The id of a message of the same thread that this one answers; null for none.</summary>
     public string? ReplyToId { get; init; }
+
+    /// <summary>
+    /// Files the sender uploaded to this thread and no message has yet, at most ten, in the order to
+    /// show them; with any, the body may be empty.
+    /// </summary>
+    public IReadOnlyList<string>? AttachmentIds { get; init; }
 }

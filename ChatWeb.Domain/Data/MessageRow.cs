@@ -1,3 +1,4 @@
+using ChatWeb.Domain.Attachments;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Entities;
 
@@ -9,7 +10,8 @@ namespace ChatWeb.Domain.Data;
 /// </summary>
 internal sealed record MessageRow(
     Guid Id, Guid ThreadId, long Seq, string Sender, string SenderDisplayName, string Body, DateTime SentAt, string ClientMessageId,
-    long Version, DateTime? EditedAt, DateTime? DeletedAt, string? DeletedBy, ReplyRow? ReplyTo, List<ReactionRow> Reactions)
+    long Version, DateTime? EditedAt, DateTime? DeletedAt, string? DeletedBy, ReplyRow? ReplyTo, List<ReactionRow> Reactions,
+    List<AttachmentView> Attachments)
 {
     /// <summary>
     /// The projection: left joins to the replied-to message (and its sender) and to whoever deleted
@@ -30,6 +32,12 @@ internal sealed record MessageRow(
                     .Where(r => r.ThreadId == x.Message.ThreadId && r.MessageId == x.Message.Id)
                     .OrderBy(r => r.ReactedAt).ThenBy(r => r.Emoji).ThenBy(r => r.UserId)
                     .Select(r => new ReactionRow(r.Emoji, r.User!.UserName!))
+                    .ToList(),
+                // A message's files: its sender's uploads claimed under its client message id (the idempotency key's index).
+                db.Attachments
+                    .Where(a => a.UploaderId == x.Message.SenderId && a.ClientMessageId == x.Message.ClientMessageId && a.ThreadId == x.Message.ThreadId)
+                    .OrderBy(a => a.Position)
+                    .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Width, a.Height))
                     .ToList()));
 
     public ChatMessage ToMessage() => new(Id, ThreadId, Seq, Sender, SenderDisplayName, Body, SentAt, ClientMessageId)
@@ -43,6 +51,7 @@ internal sealed record MessageRow(
         Reactions = Reactions.GroupBy(r => r.Emoji, StringComparer.Ordinal)
             .Select(g => new ReactionView(g.Key, g.Count(), g.Select(r => r.UserName).ToList()))
             .ToList(),
+        Attachments = Attachments,
     };
 }
 
