@@ -30,6 +30,13 @@ public sealed class ImageThumbnailer(long maxPixels)
         }
         var scale = Math.Min(1f, (float)MaxEdge / Math.Max(width, height));
         var decodeSize = codec.GetScaledDimensions(scale);
+        // The codec rounds to the scales it supports, possibly below the thumbnail's size: ask for the next one up.
+        var wanted = Math.Min(MaxEdge, Math.Max(width, height));
+        while (Math.Max(decodeSize.Width, decodeSize.Height) < wanted && scale < 1f)
+        {
+            scale = Math.Min(1f, scale * 2);
+            decodeSize = codec.GetScaledDimensions(scale);
+        }
         var decodeInfo = new SKImageInfo(decodeSize.Width, decodeSize.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var decoded = new SKBitmap(decodeInfo);
         var result = codec.GetPixels(decodeInfo, decoded.GetPixels());
