@@ -1,3 +1,5 @@
+using ChatWeb.Components.Attachments;
+using ChatWeb.Domain.Attachments;
 using ChatWeb.Domain.Entities;
 using ChatWeb.Realtime;
 using Microsoft.AspNetCore.Components;
@@ -27,6 +29,10 @@ public sealed partial class Composer
 
     [Inject] public required ILogger<Composer> Logger { get; init; }
 
+    [Inject] public required AttachmentService Attachments { get; init; }
+
+    [Inject] public required ICurrentUserAccessor CurrentUser { get; init; }
+
     [Parameter, EditorRequired] public Guid ThreadId { get; set; }
 
     [Parameter, EditorRequired] public ConversationInterop Interop { get; set; } = default!;
@@ -34,9 +40,18 @@ public sealed partial class Composer
     /// <summary>Receives the text to send; the composer has already cleared itself.</summary>
     [Parameter] public EventCallback<string> OnSend { get; set; }
 
+    /// <summary>Receives the text and the files, when files go with it (instead of <see cref="OnSend"/>).</summary>
+    [Parameter] public EventCallback<ComposedMessage> OnPost { get; set; }
+
+    private PendingUploads uploads = default!;
+
     private bool IsTooLong => draft.Length > MaxLength;
 
-    private bool CanSend => !string.IsNullOrWhiteSpace(draft) && !IsTooLong;
+    // Files may go without text, once every one has finished uploading.
+    private bool CanSend => (!string.IsNullOrWhiteSpace(draft) || uploads.HasReady) && !IsTooLong && !uploads.IsUploading;
+
+    protected override void OnInitialized() =>
+        uploads = new PendingUploads(Attachments, ThreadId, async () => (await CurrentUser.GetAsync()).Id, () => InvokeAsync(StateHasChanged), Logger);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -65,6 +80,12 @@ public sealed partial class Composer
         draft = "";
         // A new message gets a fresh typing notice straight away.
         lastTypingSent = DateTimeOffset.MinValue;
+        var files = uploads.TakeReady();
+        if (files.Count > 0)
+        {
+            await OnPost.InvokeAsync(new ComposedMessage(body, files));
+            return;
+        }
         await OnSend.InvokeAsync(body);
     }
 

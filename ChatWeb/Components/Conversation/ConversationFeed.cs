@@ -1,3 +1,4 @@
+using ChatWeb.Domain.Attachments;
 using ChatWeb.Domain.Chat;
 
 namespace ChatWeb.Components.Conversation;
@@ -134,9 +135,9 @@ public sealed class ConversationFeed(MessageService messageService, string userI
     }
 
     /// <summary>Shows the message at once, under a fresh client message id that every retry will reuse.</summary>
-    public OutgoingMessage Queue(string body)
+    public OutgoingMessage Queue(string body, IReadOnlyList<AttachmentView>? attachments = null)
     {
-        var message = new OutgoingMessage(Guid.NewGuid().ToString(), body, time.GetUtcNow().UtcDateTime, MessageStatus.Pending);
+        var message = new OutgoingMessage(Guid.NewGuid().ToString(), body, time.GetUtcNow().UtcDateTime, MessageStatus.Pending) { Attachments = attachments ?? [] };
         outgoing.Add(message);
         Version++;
         return message;
@@ -150,7 +151,9 @@ public sealed class ConversationFeed(MessageService messageService, string userI
         {
             // Off the renderer's context: SQLite's "async" calls block while another writer holds the
             // lock, and the reader should keep typing (and see the pending row) meanwhile.
-            var stored = await Task.Run(() => messageService.SendAsync(userId, threadId, message.ClientMessageId, message.Body, ct), ct);
+            var stored = await Task.Run(() => message.Attachments.Count == 0
+                ? messageService.SendAsync(userId, threadId, message.ClientMessageId, message.Body, ct)
+                : messageService.PostAsync(userId, threadId, message.Draft, ct), ct);
             await ReceiveAsync(stored, keepNewest, ct);
         }
         catch

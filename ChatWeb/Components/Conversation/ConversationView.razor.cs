@@ -1,3 +1,4 @@
+using ChatWeb.Components.Attachments;
 using ChatWeb.Components.Shared;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Presence;
@@ -152,6 +153,18 @@ public sealed partial class ConversationView : IAsyncDisposable
             return;
         }
         var outgoing = await state.Outbox.QueueAsync(body);
+        messageList?.ScrollToBottomAfterRender();
+        StateHasChanged();
+        ShowSendError(await state.Outbox.DeliverAsync(outgoing));
+    }
+
+    private async Task PostAsync(ComposedMessage composed)
+    {
+        if (state is null)
+        {
+            return;
+        }
+        var outgoing = await state.Outbox.QueueAsync(composed.Body, composed.Attachments);
         messageList?.ScrollToBottomAfterRender();
         StateHasChanged();
         ShowSendError(await state.Outbox.DeliverAsync(outgoing));

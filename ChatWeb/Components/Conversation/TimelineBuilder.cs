@@ -50,7 +50,10 @@ internal static class TimelineBuilder
                 StartsGroup: startsGroup,
                 EndsGroup: true,
                 DayLabel: newDay ? ChatTimeFormat.DayLabel(day, clock) : null,
-                StartsUnread: startsUnread));
+                StartsUnread: startsUnread)
+            {
+                Attachments = row.Message?.Attachments ?? row.Outgoing!.Attachments,
+            });
             if (!startsGroup)
             {
                 entries[^2] = entries[^2] with { EndsGroup = false };

@@ -1,3 +1,5 @@
+using ChatWeb.Domain.Attachments;
+
 namespace ChatWeb.Components.Conversation;
 
 /// <summary>
@@ -18,4 +20,8 @@ public sealed record TimelineEntry(
     bool StartsGroup,
     bool EndsGroup,
     string? DayLabel,
-    bool StartsUnread);
+    bool StartsUnread)
+{
+    /// <summary>The message's files, shown above its text.</summary>
+    public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
+}
