@@ -8,6 +8,12 @@ public sealed class AttachmentOptions
     /// <summary>The most files one message carries.</summary>
     public const int MaxPerMessage = 10;
 
+    /// <summary>
+    /// Where the bytes live: <see cref="AttachmentStores.Folder"/> (a folder, <see cref="Path"/>) or
+    /// <see cref="AttachmentStores.Database"/> (the database, in chunks; for several nodes without a shared folder).
+    /// </summary>
+    public string Store { get; set; } = AttachmentStores.Folder;
+
     /// <summary>The largest file taken, in bytes (25 MB); a larger upload is refused while it streams in.</summary>
     public long MaxBytes { get; set; } = 25L * 1024 * 1024;
 

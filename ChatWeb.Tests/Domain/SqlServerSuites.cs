@@ -60,6 +60,8 @@ namespace ChatWeb.Tests.Domain;
 
 [OnSqlServer] public sealed class SqlServerAttachmentMessageTests : AttachmentMessageTests;
 
+[OnSqlServer] public sealed class SqlServerDatabaseAttachmentStoreTests : DatabaseAttachmentStoreTests;
+
 /// <summary>The history threads, sent through the send path on a SQL Server database.</summary>
 public sealed class SqlServerHistoryFixture : HistoryFixture
 {

@@ -122,6 +122,24 @@ namespace ChatWeb.Domain.Migrations.SqlServer
                     b.ToTable("Attachments", (string)null);
                 });
 
+            modelBuilder.Entity("ChatWeb.Domain.Entities.AttachmentBlob", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Chunk")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("Key", "Chunk");
+
+                    b.ToTable("AttachmentBlobs", (string)null);
+                });
+
             modelBuilder.Entity("ChatWeb.Domain.Entities.ChatThread", b =>
                 {
                     b.Property<Guid>("Id")

@@ -153,7 +153,7 @@ public class AttachmentMessageTests : ChangeTest
         Assert.Empty(deleted.Attachments);
         await using var db = await Db.OpenAsync(Ct);
         Assert.Equal(0, await db.Attachments.CountAsync(Ct));
-        Assert.Empty(System.IO.Directory.EnumerateFiles(Db.AttachmentOptions.Path, "*", SearchOption.AllDirectories));
+        Assert.Equal(0, await AttachmentUploadTests.StoredBlobsAsync(Db, Ct));
         await Assert.ThrowsAsync<ChatException>(() => Db.Attachments.OpenAsync(bob.Id, photo.Id, false, Ct));
     }
 
@@ -174,7 +174,7 @@ public class AttachmentMessageTests : ChangeTest
         await using var db = await Db.OpenAsync(Ct);
         Assert.Equal(new HashSet<Guid> { recent.Id, sent.Id }, (await db.Attachments.Select(a => a.Id).ToListAsync(Ct)).ToHashSet());
         await Assert.ThrowsAsync<ChatException>(() => Db.Attachments.OpenAsync(ann.Id, forgotten.Id, false, Ct));
-        Assert.Equal(2, System.IO.Directory.EnumerateFiles(Db.AttachmentOptions.Path, "*", SearchOption.AllDirectories).Count());
+        Assert.Equal(2, await AttachmentUploadTests.StoredBlobsAsync(Db, Ct));
     }
 
     private Task<AttachmentView> UploadAsync(TestUser user, Guid thread, string name, byte[] bytes) =>

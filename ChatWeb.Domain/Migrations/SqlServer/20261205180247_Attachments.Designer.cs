@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChatWeb.Domain.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerChatDbContext))]
-    [Migration("20261205172339_Attachments")]
+    [Migration("20261205180247_Attachments")]
     partial class Attachments
     {
         /// <inheritdoc />
@@ -123,6 +123,24 @@ namespace ChatWeb.Domain.Migrations.SqlServer
                     b.HasIndex("UploaderId", "ClientMessageId");
 
                     b.ToTable("Attachments", (string)null);
+                });
+
+            modelBuilder.Entity("ChatWeb.Domain.Entities.AttachmentBlob", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Chunk")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("Key", "Chunk");
+
+                    b.ToTable("AttachmentBlobs", (string)null);
                 });
 
             modelBuilder.Entity("ChatWeb.Domain.Entities.ChatThread", b =>

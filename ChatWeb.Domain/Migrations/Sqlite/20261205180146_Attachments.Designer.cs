@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChatWeb.Domain.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteChatDbContext))]
-    [Migration("20261205172323_Attachments")]
+    [Migration("20261205180146_Attachments")]
     partial class Attachments
     {
         /// <inheritdoc />
@@ -116,6 +116,24 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                     b.HasIndex("UploaderId", "ClientMessageId");
 
                     b.ToTable("Attachments", (string)null);
+                });
+
+            modelBuilder.Entity("ChatWeb.Domain.Entities.AttachmentBlob", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Chunk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Key", "Chunk");
+
+                    b.ToTable("AttachmentBlobs", (string)null);
                 });
 
             modelBuilder.Entity("ChatWeb.Domain.Entities.ChatThread", b =>
