@@ -29,9 +29,7 @@ public sealed class AttachmentSweeper(
         while (true)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var unattached = db.Attachments.Where(a => a.UploadedAt < uploadedBefore
-                && (a.ClientMessageId == null
-                    || (a.AttachedAt < claimedBefore && !db.Messages.Any(m => m.SenderId == a.UploaderId && m.ClientMessageId == a.ClientMessageId))));
+            var unattached = Unattached(db, uploadedBefore, claimedBefore);
             var ids = await unattached.OrderBy(a => a.UploadedAt).Select(a => a.Id).Take(BatchSize).ToListAsync(ct);
             if (ids.Count == 0)
             {
@@ -49,6 +47,12 @@ public sealed class AttachmentSweeper(
             }
         }
     }
+
+    /// <summary>Uploads older than the bound that no message took: never claimed, or claimed long ago by a message never stored.</summary>
+    internal static IQueryable<Entities.Attachment> Unattached(ChatDbContext db, DateTime uploadedBefore, DateTime claimedBefore) =>
+        db.Attachments.Where(a => a.UploadedAt < uploadedBefore
+            && (a.ClientMessageId == null
+                || (a.AttachedAt < claimedBefore && !db.Messages.Any(m => m.SenderId == a.UploaderId && m.ClientMessageId == a.ClientMessageId))));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
