@@ -18,6 +18,8 @@ public sealed class AttachmentTests(ChatWebServer server, BrowserHost host) : Br
         var picked = Png(640, 480, SKColors.SeaGreen);
         var pasted = Png(300, 200, SKColors.Goldenrod);
 
+        // The composer's file input is live once its scripts are (a loaded machine can take a while).
+        await Expect(alice.Page.Locator(".attach[data-ready=true]")).ToHaveCountAsync(1);
         await alice.Page.GetByTestId("attach-input").SetInputFilesAsync(new FilePayload { Name = "picked.png", MimeType = "image/png", Buffer = picked });
         await Expect(alice.Page.Locator("[data-testid=pending-file][data-state=ready]")).ToHaveCountAsync(1);
         await alice.Conversation.SendButton.ClickAsync();

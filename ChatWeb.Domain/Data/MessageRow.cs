@@ -1,6 +1,7 @@
 using ChatWeb.Domain.Attachments;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChatWeb.Domain.Data;
 
@@ -38,7 +39,10 @@ internal sealed record MessageRow(
                     .Where(a => a.UploaderId == x.Message.SenderId && a.ClientMessageId == x.Message.ClientMessageId && a.ThreadId == x.Message.ThreadId)
                     .OrderBy(a => a.Position)
                     .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Width, a.Height))
-                    .ToList()));
+                    .ToList()))
+            // One query, one snapshot, one round trip: a page's reactions and files are few, so the
+            // rows they multiply are few; split queries would cost two more round trips per page.
+            .AsSingleQuery();
 
     public ChatMessage ToMessage() => new(Id, ThreadId, Seq, Sender, SenderDisplayName, Body, SentAt, ClientMessageId)
     {
