@@ -19,9 +19,10 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
-# Writable by the non-root user: data/ holds the default SQLite file, keys/ the data protection keys
-# (when DataProtection__KeysPath=/app/keys). A named volume mounted on either inherits this owner.
-RUN mkdir -p /app/data /app/keys && chown "$APP_UID" /app/data /app/keys
+# Writable by the non-root user: data/ holds the default SQLite file, data/attachments/ the files
+# people share, keys/ the data protection keys (when DataProtection__KeysPath=/app/keys). A named
+# volume mounted on any of them inherits this owner.
+RUN mkdir -p /app/data/attachments /app/keys && chown "$APP_UID" /app/data /app/data/attachments /app/keys
 USER $APP_UID
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080

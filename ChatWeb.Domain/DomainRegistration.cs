@@ -1,5 +1,6 @@
 using ChatWeb.Domain.Administration;
 using ChatWeb.Domain.Attention;
+using ChatWeb.Domain.Attachments;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Contacts;
 using ChatWeb.Domain.Data;
@@ -35,7 +36,9 @@ public static class DomainRegistration
         services.AddSingleton(sp => new MessageService(
             sp.GetRequiredService<IMessageStore>(), sp.GetRequiredService<GroupCommitWriter>(), sp.GetRequiredService<IChatNotifier>(),
             sp.GetRequiredService<SendQuota>(),
-            new OnlineMembers(sp.GetRequiredService<IDbContextFactory<ChatDbContext>>(), sp.GetRequiredService<IPresenceTracker>())));
+            new OnlineMembers(sp.GetRequiredService<IDbContextFactory<ChatDbContext>>(), sp.GetRequiredService<IPresenceTracker>()),
+            sp.GetRequiredService<AttachmentClaims>()));
+        services.AddChatAttachments();
         services.AddSingleton<PresenceService>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<DirectoryService>();

@@ -49,6 +49,7 @@ public sealed class ChatWebServer : IAsyncLifetime
         {
             ["ConnectionStrings__Chat"] = ConnectionString,
             ["Database__Provider"] = "Sqlite",
+            ["Attachments__Path"] = Path.Combine(databaseFolder, "attachments"),
         };
         foreach (var (name, value) in settings)
         {

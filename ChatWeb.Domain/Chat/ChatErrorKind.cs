@@ -8,6 +8,9 @@ public enum ChatErrorKind
     Forbidden,
     TooFast,
 
+    /// <summary>An upload over the size limit, refused while it streamed in; nothing was kept.</summary>
+    TooLarge,
+
     /// <summary>The store could not take or confirm the change just now; the same call, repeated, is safe.</summary>
     Unavailable,
 }

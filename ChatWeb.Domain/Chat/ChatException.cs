@@ -37,4 +37,11 @@ public sealed class ChatException(ChatErrorKind kind, string message, Exception?
     /// <summary>Over the person's send allowance (<see cref="SendQuota"/>); nothing was queued or stored.</summary>
     public static ChatException TooFast() =>
         new(ChatErrorKind.TooFast, "Too fast: you are sending messages faster than allowed. Wait a moment and try again.");
+
+    /// <summary>An upload over <c>Attachments:MaxBytes</c>; nothing was kept.</summary>
+    public static ChatException TooLarge(string message) => new(ChatErrorKind.TooLarge, message);
+
+    /// <summary>An attachment that is missing, or not the caller's to see or to use.</summary>
+    public static ChatException AttachmentNotFound() =>
+        new(ChatErrorKind.NotFound, "File not found, or you are not allowed to use it.");
 }

@@ -1,3 +1,5 @@
+using ChatWeb.Domain.Attachments;
+
 namespace ChatWeb.Domain.Chat;
 
 /// <summary>
@@ -44,6 +46,9 @@ public sealed record ChatMessage(
         !string.Equals(Sender, userName, StringComparison.OrdinalIgnoreCase)
         && Mentions.Contains(userName, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The files it carries, in the order they were attached; gone when it is deleted.</summary>
+    public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
+
     // Value equality includes the reactions' contents, not the lists' identity: a message read back
     // equals the one that was acknowledged.
     public bool Equals(ChatMessage? other) =>
@@ -52,7 +57,8 @@ public sealed record ChatMessage(
             == (other.Id, other.ThreadId, other.Seq, other.Sender, other.SenderDisplayName, other.Body, other.SentAt, other.ClientMessageId)
         && (Version, EditedAt, DeletedAt, DeletedBy, ReplyTo) == (other.Version, other.EditedAt, other.DeletedAt, other.DeletedBy, other.ReplyTo)
         && Reactions.SequenceEqual(other.Reactions)
-        && MentionsHere == other.MentionsHere && Mentions.SequenceEqual(other.Mentions);
+        && MentionsHere == other.MentionsHere && Mentions.SequenceEqual(other.Mentions)
+        && Attachments.SequenceEqual(other.Attachments);
 
     public override int GetHashCode() => HashCode.Combine(Id, Version);
 }

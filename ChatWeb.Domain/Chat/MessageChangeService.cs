@@ -1,3 +1,4 @@
+using ChatWeb.Domain.Attachments;
 using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ namespace ChatWeb.Domain.Chat;
 /// nothing, takes no version and returns the message: a client may safely retry. Every change
 /// spends from the same send allowance as a new message (<see cref="SendQuota"/>), before anything is read.
 /// </summary>
-public sealed class MessageChangeService(IDbContextFactory<ChatDbContext> dbFactory, IChatNotifier notifier, TimeProvider clock, SendQuota quota)
+public sealed class MessageChangeService(
+    IDbContextFactory<ChatDbContext> dbFactory, IChatNotifier notifier, TimeProvider clock, SendQuota quota, AttachmentService attachments)
 {
     /// <summary>Replaces the text; only its sender may, under the rules a new message's text follows.</summary>
     public async Task<ChatMessage> EditAsync(string userId, Guid threadId, Guid messageId, string? body, CancellationToken ct = default)
@@ -57,7 +59,11 @@ public sealed class MessageChangeService(IDbContextFactory<ChatDbContext> dbFact
         message.DeletedAt = Now;
         message.DeletedById = userId;
         await change.Db.Reactions.Where(r => r.ThreadId == threadId && r.MessageId == messageId).ExecuteDeleteAsync(ct);
-        return await AnnounceAsync(await change.CommitAsync(textChanged: true, ct), threadId, ct);
+        // Its files go with it: the rows in this transaction, the bytes once it has committed.
+        var files = await AttachmentClaims.DetachForDeleteAsync(change.Db, message, ct);
+        var committed = await change.CommitAsync(textChanged: true, ct);
+        await attachments.RemoveBytesAsync(files);
+        return await AnnounceAsync(committed, threadId, ct);
     }
 
     /// <summary>

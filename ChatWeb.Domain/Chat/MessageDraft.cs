@@ -17,4 +17,10 @@ public sealed record MessageDraft
 
     /// <summary>The user names of members it mentions, and <c>"@here"</c> for everyone online in the thread (<see cref="MentionRules"/>).</summary>
     public IReadOnlyList<string?>? Mentions { get; init; }
+
+    /// <summary>
+    /// Files the sender uploaded to this thread and no message has yet, at most ten, in the order to
+    /// show them; with any, the body may be empty.
+    /// </summary>
+    public IReadOnlyList<string>? AttachmentIds { get; init; }
 }

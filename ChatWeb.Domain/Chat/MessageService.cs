@@ -1,3 +1,5 @@
+using ChatWeb.Domain.Attachments;
+
 namespace ChatWeb.Domain.Chat;
 
 /// <summary>Posting by the consistency protocol, and reading history by seq and by version.</summary>
@@ -7,13 +9,16 @@ public sealed class MessageService
     private readonly IChatNotifier notifier;
     private readonly SendQuota quota;
     private readonly OnlineMembers? online;
+    private readonly AttachmentClaims? attachments;
 
     // The process's group-commit writer: a hosted service, started and stopped by the host.
     private readonly GroupCommitWriter writes;
 
-    internal MessageService(IMessageStore store, GroupCommitWriter writes, IChatNotifier notifier, SendQuota quota, OnlineMembers? online = null)
+    internal MessageService(
+        IMessageStore store, GroupCommitWriter writes, IChatNotifier notifier, SendQuota quota, OnlineMembers? online = null, AttachmentClaims? attachments = null)
     {
         this.online = online;
+        this.attachments = attachments;
         this.store = store;
         this.writes = writes;
         this.notifier = notifier;
@@ -33,14 +38,18 @@ public sealed class MessageService
     public async Task<ChatMessage> PostAsync(string userId, Guid threadId, MessageDraft? draft, CancellationToken ct = default)
     {
         var validId = ChatInput.ClientMessageId(draft?.ClientMessageId);
-        var validBody = ChatInput.Body(draft?.Body);
+        var attachmentIds = AttachmentInput.Ids(draft?.AttachmentIds);
+        // Files may go without text.
+        var validBody = attachmentIds.Count > 0 && string.IsNullOrWhiteSpace(draft?.Body) ? "" : ChatInput.Body(draft?.Body);
         Guid? replyTo = string.IsNullOrEmpty(draft?.ReplyToId) ? null : ChatInput.MessageId(draft.ReplyToId);
         var mentions = MentionInput.Parse(draft?.Mentions);
         quota.Take(userId);
 
         // Who is online is asked only for @here, which is rare: a plain send costs no presence lookup.
         var onlineIds = mentions.Here && online is not null ? await online.InThreadAsync(threadId, ct) : null;
-        var stored = await writes.StoreAsync(new PendingSend(userId, threadId, validId, validBody, replyTo) { Mentions = mentions, OnlineIds = onlineIds }, ct);
+        var files = await ClaimAsync(userId, threadId, validId, attachmentIds, ct);
+        var preview = files.Count > 0 ? MessagePreview.Of(validBody, files) : null;
+        var stored = await writes.StoreAsync(new PendingSend(userId, threadId, validId, validBody, replyTo, preview) { Mentions = mentions, OnlineIds = onlineIds }, ct);
         if (!stored.IsNew)
         {
             // A retry: the message may have changed since it was stored (edits, reactions), and the
@@ -48,12 +57,27 @@ public sealed class MessageService
             return await store.ReadMessageAsync(userId, threadId, stored.Message.Id, ct) ?? throw ChatException.ThreadNotFound();
         }
 
-        await notifier.MessageStoredAsync(stored.Message, stored.RecipientIds!, ct);
+        var message = files.Count > 0 ? stored.Message with { Attachments = files } : stored.Message;
+        await notifier.MessageStoredAsync(message, stored.RecipientIds!, ct);
         if (stored.ThreadToAnnounce is { } thread)
         {
             await notifier.ThreadAdvancedAsync(thread.ViewsForAll(), ct);
         }
-        return stored.Message;
+        return message;
+    }
+
+    /// <summary>The draft's files, now the message's (see <see cref="AttachmentClaims"/>); none for a retry of a stored message.</summary>
+    private async Task<IReadOnlyList<AttachmentView>> ClaimAsync(string userId, Guid threadId, string clientMessageId, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        if (attachments is null)
+        {
+            throw ChatException.Invalid("This server takes no attachments.");
+        }
+        return await attachments.ClaimAsync(userId, threadId, clientMessageId, ids, ct);
     }
 
     /// <summary>A page of history ending before <paramref name="beforeSeq"/> (the newest page when null), ascending.</summary>

@@ -9,7 +9,7 @@ internal readonly record struct StoredMessage(
     ChatMessage Message, bool IsNew, IReadOnlyCollection<string>? RecipientIds = null, ThreadSnapshot? ThreadToAnnounce = null);
 
 /// <summary>A validated send waiting for its batch to commit; its caller awaits <see cref="Result"/>.</summary>
-internal sealed class PendingSend(string userId, Guid threadId, string clientMessageId, string body, Guid? replyToId = null)
+internal sealed class PendingSend(string userId, Guid threadId, string clientMessageId, string body, Guid? replyToId = null, string? preview = null)
 {
     // Continuations run off the writer loop, so a caller's notification work never delays the next commit.
     private readonly TaskCompletionSource<StoredMessage> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -27,6 +27,9 @@ internal sealed class PendingSend(string userId, Guid threadId, string clientMes
 
     /// <summary>With @here: who was online when it was sent (the protocol keeps the members among them).</summary>
     public IReadOnlySet<string>? OnlineIds { get; init; }
+
+    /// <summary>What the thread list shows for it: its text unless it is only files (see <see cref="MessagePreview"/>).</summary>
+    public string Preview => preview ?? ChatInput.Preview(Body);
 
     public (string UserId, string ClientMessageId) IdempotencyKey => (UserId, ClientMessageId);
 

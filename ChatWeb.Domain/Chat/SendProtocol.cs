@@ -137,7 +137,7 @@ internal static class SendProtocol
             }
             var last = batch[thread.Last()];
             advances.Add(new ThreadAdvance(
-                thread.Key, threads[thread.Key].LastSeq, seq, threads[thread.Key].LastVersion, version, ChatInput.Preview(last.Body), last.UserId));
+                thread.Key, threads[thread.Key].LastSeq, seq, threads[thread.Key].LastVersion, version, last.Preview, last.UserId));
         }
 
         var marks = messages.GroupBy(m => (m.Message.ThreadId, m.Message.SenderId))

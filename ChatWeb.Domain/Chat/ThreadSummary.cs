@@ -62,7 +62,7 @@ public sealed record ThreadSummary(
                 LastReadSeq = lastReadSeq,
                 Members = members,
                 LastMessageAt = message.SentAt,
-                LastMessagePreview = ChatInput.Preview(message.Body),
+                LastMessagePreview = MessagePreview.Of(message.Body, message.Attachments),
                 LastMessageSender = message.Sender,
                 LastMessageSenderDisplayName = message.SenderDisplayName,
             };
@@ -83,7 +83,7 @@ public sealed record ThreadSummary(
     {
         RequireThisThread(changed);
         var preview = changed.Seq == LastSeq
-            ? changed.DeletedAt is null ? ChatInput.Preview(changed.Body) : null
+            ? changed.DeletedAt is null ? MessagePreview.Of(changed.Body, changed.Attachments) : null
             : LastMessagePreview;
         return this with { LastMessagePreview = preview, LastVersion = Math.Max(LastVersion, changed.Version) };
     }

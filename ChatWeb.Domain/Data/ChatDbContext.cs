@@ -20,6 +20,8 @@ public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Reaction> Reactions => Set<Reaction>();
     public DbSet<Mention> Mentions => Set<Mention>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AttachmentBlob> AttachmentBlobs => Set<AttachmentBlob>();
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

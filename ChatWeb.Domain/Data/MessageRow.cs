@@ -1,5 +1,7 @@
+using ChatWeb.Domain.Attachments;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChatWeb.Domain.Data;
 
@@ -9,7 +11,8 @@ namespace ChatWeb.Domain.Data;
 /// </summary>
 internal sealed record MessageRow(
     Guid Id, Guid ThreadId, long Seq, string Sender, string SenderDisplayName, string Body, DateTime SentAt, string ClientMessageId,
-    long Version, DateTime? EditedAt, DateTime? DeletedAt, string? DeletedBy, ReplyRow? ReplyTo, List<ReactionRow> Reactions)
+    long Version, DateTime? EditedAt, DateTime? DeletedAt, string? DeletedBy, ReplyRow? ReplyTo, List<ReactionRow> Reactions,
+    List<AttachmentView> Attachments)
 {
     /// <summary>Whom it mentions (user names), and whether by @here too.</summary>
     public List<string> Mentions { get; init; } = [];
@@ -35,6 +38,12 @@ internal sealed record MessageRow(
                     .Where(r => r.ThreadId == x.Message.ThreadId && r.MessageId == x.Message.Id)
                     .OrderBy(r => r.ReactedAt).ThenBy(r => r.Emoji).ThenBy(r => r.UserId)
                     .Select(r => new ReactionRow(r.Emoji, r.User!.UserName!))
+                    .ToList(),
+                // A message's files: its sender's uploads claimed under its client message id (the idempotency key's index).
+                db.Attachments
+                    .Where(a => a.UploaderId == x.Message.SenderId && a.ClientMessageId == x.Message.ClientMessageId && a.ThreadId == x.Message.ThreadId)
+                    .OrderBy(a => a.Position)
+                    .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Width, a.Height))
                     .ToList())
             {
                 Mentions = db.Mentions
@@ -42,7 +51,10 @@ internal sealed record MessageRow(
                     .Select(mention => mention.Member!.Owner!.UserName!)
                     .ToList(),
                 MentionsHere = x.Message.MentionsHere,
-            });
+            })
+            // One query, one snapshot, one round trip: a page's reactions, files and mentions are few,
+            // so the rows they multiply are few; split queries would cost more round trips per page.
+            .AsSingleQuery();
 
     public ChatMessage ToMessage() => new(Id, ThreadId, Seq, Sender, SenderDisplayName, Body, SentAt, ClientMessageId)
     {
@@ -58,6 +70,7 @@ internal sealed record MessageRow(
         // A deleted message's text is gone, and with it whom it called.
         Mentions = DeletedAt is null ? [.. Mentions.Order(StringComparer.OrdinalIgnoreCase)] : [],
         MentionsHere = DeletedAt is null && MentionsHere,
+        Attachments = Attachments,
     };
 }
 

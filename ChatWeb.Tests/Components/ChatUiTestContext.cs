@@ -45,6 +45,7 @@ public abstract class ChatUiTestContext : BunitContext, IAsyncLifetime
         // (passkeys) the model would not match the migrations.
         Services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         Services.AddChatDomain();
+        Services.Configure<ChatWeb.Domain.Attachments.AttachmentOptions>(o => o.Path = Path.Combine(Path.GetTempPath(), "chatweb-ui-tests", Guid.NewGuid().ToString("N")));
         Services.AddSeedingQuota();
         Services.AddMudServices(options =>
         {

@@ -1,3 +1,4 @@
+using ChatWeb.Tests.Domain.Attachments;
 using ChatWeb.Tests.Domain.Changes;
 using ChatWeb.Tests.Domain.Conversations;
 using ChatWeb.Tests.Domain.Data;
@@ -54,6 +55,12 @@ namespace ChatWeb.Tests.Domain;
 [OnSqlServer] public sealed class SqlServerChangesAfterTests : ChangesAfterTests;
 
 [OnSqlServer] public sealed class SqlServerReadReceiptTests : ReadReceiptTests;
+
+[OnSqlServer] public sealed class SqlServerAttachmentUploadTests : AttachmentUploadTests;
+
+[OnSqlServer] public sealed class SqlServerAttachmentMessageTests : AttachmentMessageTests;
+
+[OnSqlServer] public sealed class SqlServerDatabaseAttachmentStoreTests : DatabaseAttachmentStoreTests;
 
 /// <summary>The history threads, sent through the send path on a SQL Server database.</summary>
 public sealed class SqlServerHistoryFixture : HistoryFixture

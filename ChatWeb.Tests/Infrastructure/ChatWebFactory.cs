@@ -17,6 +17,7 @@ namespace ChatWeb.Tests.Infrastructure;
 public class ChatWebFactory : WebApplicationFactory<Program>
 {
     private readonly TempDatabaseFile database = new();
+    private readonly string attachmentsFolder = Path.Combine(Path.GetTempPath(), "chatweb-tests", $"files-{Guid.NewGuid():N}");
 
     public string DatabasePath => database.Path;
 
@@ -28,6 +29,7 @@ public class ChatWebFactory : WebApplicationFactory<Program>
         // UseSetting, not ConfigureAppConfiguration: Program reads the database settings before Build().
         builder.UseSetting($"{DatabaseOptions.SectionName}:Provider", DatabaseProviders.Sqlite);
         builder.UseSetting($"ConnectionStrings:{DatabaseRegistration.ConnectionStringName}", database.ConnectionString);
+        builder.UseSetting("Attachments:Path", attachmentsFolder);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         ConfigureSettings(builder);
     }
@@ -81,6 +83,10 @@ public class ChatWebFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         database.Dispose();
+        if (Directory.Exists(attachmentsFolder))
+        {
+            Directory.Delete(attachmentsFolder, recursive: true);
+        }
         GC.SuppressFinalize(this);
     }
 

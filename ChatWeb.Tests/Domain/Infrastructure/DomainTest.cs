@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace ChatWeb.Tests.Domain.Infrastructure;
@@ -14,7 +15,10 @@ public abstract class DomainTest : IAsyncLifetime
 
     protected DatabaseProvider Provider => OnSqlServerAttribute.IsOn(GetType()) ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite;
 
-    public async ValueTask InitializeAsync() => Db = await DomainTestDatabase.CreateAsync(Ct, Provider);
+    /// <summary>More registrations for a suite's variant (another attachment store, say), after the app's.</summary>
+    protected virtual Action<IServiceCollection>? ConfigureServices => null;
+
+    public async ValueTask InitializeAsync() => Db = await DomainTestDatabase.CreateAsync(Ct, Provider, wrapStore: null, ConfigureServices);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using ChatWeb.Domain;
 using ChatWeb.Domain.Administration;
+using ChatWeb.Domain.Attachments;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Contacts;
 using ChatWeb.Domain.Data;
@@ -66,6 +67,9 @@ public sealed class DomainTestDatabase : IAsyncDisposable
     public AdminDirectory AdminDirectory => Services.GetRequiredService<AdminDirectory>();
     public ConfiguredAdministrators ConfiguredAdministrators => Services.GetRequiredService<ConfiguredAdministrators>();
     public SessionChecker Sessions => Services.GetRequiredService<SessionChecker>();
+    public AttachmentService Attachments => Services.GetRequiredService<AttachmentService>();
+    public AttachmentSweeper AttachmentSweeper => Services.GetRequiredService<AttachmentSweeper>();
+    public AttachmentOptions AttachmentOptions => Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AttachmentOptions>>().Value;
     public RecordingSessionTerminator EndedSessions => (RecordingSessionTerminator)Services.GetRequiredService<ISessionTerminator>();
 
     public IDbContextFactory<ChatDbContext> Factory => Services.GetRequiredService<IDbContextFactory<ChatDbContext>>();
@@ -190,6 +194,11 @@ public sealed class DomainTestDatabase : IAsyncDisposable
         {
             DeleteSqliteFolder(connectionString);
         }
+        else if (System.IO.Directory.Exists(sqliteFolder))
+        {
+            // The attachments' folder.
+            System.IO.Directory.Delete(sqliteFolder, recursive: true);
+        }
     }
 
     /// <summary>After a failed start: the start's own error says more than a failed clean-up would.</summary>
@@ -225,6 +234,8 @@ public sealed class DomainTestDatabase : IAsyncDisposable
         collection.AddSingleton<IPasswordResetLinks>(new RecordingPasswordResetLinks(Clock));
         collection.AddLogging();
         collection.AddChatDomain();
+        // Every node of one test shares the folder, as nodes share a network folder.
+        collection.Configure<AttachmentOptions>(o => o.Path = Path.Combine(sqliteFolder, "attachments"));
         collection.AddSeedingQuota();
         if (wrapStore is { } wrap)
         {

@@ -1,5 +1,7 @@
 using ChatWeb.Components.Attention;
 using ChatWeb.Domain.Chat;
+using ChatWeb.Components.Attachments;
+using ChatWeb.Domain.Attachments;
 using ChatWeb.Domain.Entities;
 using ChatWeb.Realtime;
 using Microsoft.AspNetCore.Components;
@@ -29,6 +31,10 @@ public sealed partial class Composer
 
     [Inject] public required ILogger<Composer> Logger { get; init; }
 
+    [Inject] public required AttachmentService Attachments { get; init; }
+
+    [Inject] public required ICurrentUserAccessor CurrentUser { get; init; }
+
     [Parameter, EditorRequired] public Guid ThreadId { get; set; }
 
     [Parameter, EditorRequired] public ConversationInterop Interop { get; set; } = default!;
@@ -43,9 +49,18 @@ public sealed partial class Composer
 
     [Parameter] public bool CanMentionHere { get; set; }
 
+    /// <summary>Receives the text and the files, when files go with it (instead of <see cref="OnSend"/>).</summary>
+    [Parameter] public EventCallback<ComposedMessage> OnPost { get; set; }
+
+    private PendingUploads uploads = default!;
+
     private bool IsTooLong => draft.Length > MaxLength;
 
-    private bool CanSend => !string.IsNullOrWhiteSpace(draft) && !IsTooLong;
+    // Files may go without text, once every one has finished uploading.
+    private bool CanSend => (!string.IsNullOrWhiteSpace(draft) || uploads.HasReady) && !IsTooLong && !uploads.IsUploading;
+
+    protected override void OnInitialized() =>
+        uploads = new PendingUploads(Attachments, ThreadId, async () => (await CurrentUser.GetAsync()).Id, () => InvokeAsync(StateHasChanged), Logger);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -79,6 +94,12 @@ public sealed partial class Composer
         draft = "";
         // A new message gets a fresh typing notice straight away.
         lastTypingSent = DateTimeOffset.MinValue;
+        var files = uploads.TakeReady();
+        if (files.Count > 0)
+        {
+            await OnPost.InvokeAsync(new ComposedMessage(body, files));
+            return;
+        }
         await OnSend.InvokeAsync(body);
     }
 

@@ -1,3 +1,4 @@
+using ChatWeb.Domain.Attachments;
 using ChatWeb.Domain.Chat;
 
 namespace ChatWeb.Components.Conversation;
@@ -134,9 +135,13 @@ public sealed class ConversationFeed(MessageService messageService, string userI
     }
 
     /// <summary>Shows the message at once, under a fresh client message id that every retry will reuse.</summary>
-    public OutgoingMessage Queue(string body, IReadOnlyList<string>? mentions = null)
+    public OutgoingMessage Queue(string body, IReadOnlyList<string>? mentions = null, IReadOnlyList<AttachmentView>? attachments = null)
     {
-        var message = new OutgoingMessage(Guid.NewGuid().ToString(), body, time.GetUtcNow().UtcDateTime, MessageStatus.Pending) { Mentions = mentions ?? [] };
+        var message = new OutgoingMessage(Guid.NewGuid().ToString(), body, time.GetUtcNow().UtcDateTime, MessageStatus.Pending)
+        {
+            Mentions = mentions ?? [],
+            Attachments = attachments ?? [],
+        };
         outgoing.Add(message);
         Version++;
         return message;
@@ -150,7 +155,7 @@ public sealed class ConversationFeed(MessageService messageService, string userI
         {
             // Off the renderer's context: SQLite's "async" calls block while another writer holds the
             // lock, and the reader should keep typing (and see the pending row) meanwhile.
-            var draft = new MessageDraft { ClientMessageId = message.ClientMessageId, Body = message.Body, Mentions = message.Mentions };
+            var draft = message.Draft;
             var stored = await Task.Run(() => messageService.PostAsync(userId, threadId, draft, ct), ct);
             await ReceiveAsync(stored, keepNewest, ct);
         }

@@ -1,3 +1,4 @@
+using ChatWeb.Domain.Attachments;
 using ChatWeb.Domain.Chat;
 
 namespace ChatWeb.Components.Conversation;
@@ -9,14 +10,14 @@ namespace ChatWeb.Components.Conversation;
 internal sealed class ConversationOutbox(ConversationFeed feed, ReadingPosition reading, Guid threadId, ILogger logger, CancellationToken ct)
 {
     /// <summary>Shows the message at once, at the live end (loaded first if the reader is deep in history).</summary>
-    public async Task<OutgoingMessage> QueueAsync(string body, IReadOnlyList<string>? mentions = null)
+    public async Task<OutgoingMessage> QueueAsync(string body, IReadOnlyList<string>? mentions = null, IReadOnlyList<AttachmentView>? attachments = null)
     {
         if (feed.Window.HasNewer)
         {
             await feed.LoadNewestAsync(ct);
         }
         reading.Sent();
-        return feed.Queue(body, mentions);
+        return feed.Queue(body, mentions, attachments);
     }
 
     /// <summary>Sends a queued message; on failure it stays, marked failed. Returns what to tell the reader, or null.</summary>

@@ -1,4 +1,5 @@
 using ChatWeb.Components.Attention;
+using ChatWeb.Components.Attachments;
 using ChatWeb.Components.Shared;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Presence;
@@ -167,6 +168,18 @@ public sealed partial class ConversationView : IAsyncDisposable
     // In a group, the members the picker wrote into the text ("@Name"), and @here where allowed.
     private IReadOnlyList<string> MentionsIn(string body) =>
         state?.Summary is { Kind: Domain.Entities.ThreadKind.Group } group ? new MentionNames(group.Members).Find(body, group.CanMentionHere) : [];
+
+    private async Task PostAsync(ComposedMessage composed)
+    {
+        if (state is null)
+        {
+            return;
+        }
+        var outgoing = await state.Outbox.QueueAsync(composed.Body, MentionsIn(composed.Body), composed.Attachments);
+        messageList?.ScrollToBottomAfterRender();
+        StateHasChanged();
+        ShowSendError(await state.Outbox.DeliverAsync(outgoing));
+    }
 
     private async Task RetryAsync(string clientMessageId)
     {

@@ -1,3 +1,6 @@
+using ChatWeb.Domain.Attachments;
+using ChatWeb.Domain.Chat;
+
 namespace ChatWeb.Components.Conversation;
 
 /// <summary>
@@ -8,4 +11,16 @@ public sealed record OutgoingMessage(string ClientMessageId, string Body, DateTi
 {
     /// <summary>Whom it mentions (user names, "@here"), sent with every retry.</summary>
     public IReadOnlyList<string> Mentions { get; init; } = [];
+
+    /// <summary>Files already uploaded that go with it.</summary>
+    public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
+
+    /// <summary>What is posted, the same on every retry.</summary>
+    public MessageDraft Draft => new()
+    {
+        ClientMessageId = ClientMessageId,
+        Body = Body,
+        Mentions = Mentions,
+        AttachmentIds = Attachments.Count == 0 ? null : Attachments.Select(a => a.Id.ToString()).ToList(),
+    };
 }

@@ -54,6 +54,7 @@ internal static class TimelineBuilder
             {
                 Mentions = row.Message?.Mentions ?? row.Outgoing!.Mentions,
                 MentionsHere = row.Message?.MentionsHere ?? row.Outgoing!.Mentions.Contains(MentionRules.Here),
+                Attachments = row.Message?.Attachments ?? row.Outgoing!.Attachments,
             });
             if (!startsGroup)
             {

@@ -1,3 +1,5 @@
+using ChatWeb.Domain.Attachments;
+
 namespace ChatWeb.Components.Conversation;
 
 /// <summary>
@@ -24,4 +26,7 @@ public sealed record TimelineEntry(
     public IReadOnlyList<string> Mentions { get; init; } = [];
 
     public bool MentionsHere { get; init; }
+
+    /// <summary>The message's files, shown above its text.</summary>
+    public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
 }
