@@ -1,7 +1,10 @@
 using ChatWeb.Domain.Administration;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Contacts;
+using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Presence;
+using ChatWeb.Domain.Search;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -31,6 +34,8 @@ public static class DomainRegistration
         services.AddSingleton(sp => new MessageService(
             sp.GetRequiredService<IMessageStore>(), sp.GetRequiredService<GroupCommitWriter>(), sp.GetRequiredService<IChatNotifier>(),
             sp.GetRequiredService<SendQuota>()));
+        services.AddSingleton(sp => new MessageSearchService(
+            sp.GetRequiredService<IMessageSearch>(), sp.GetRequiredService<IMessageStore>(), sp.GetRequiredService<IDbContextFactory<ChatDbContext>>()));
         services.AddSingleton<PresenceService>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<DirectoryService>();
