@@ -16,6 +16,9 @@ public sealed class MessageSearchService
 {
     public const int PageSize = 20;
 
+    /// <summary>The longest query taken; a longer one is refused.</summary>
+    public const int MaxQueryLength = SearchQuery.MaxLength;
+
     private readonly IMessageSearch engine;
     private readonly IMessageStore store;
     private readonly IDbContextFactory<ChatDbContext> dbFactory;
