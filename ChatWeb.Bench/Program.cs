@@ -2,9 +2,10 @@ using ChatWeb.Bench;
 using ChatWeb.Bench.Baseline;
 using ChatWeb.Bench.Browser;
 
-// One program, five modes: `full`, `quick` and `smoke` start both servers as child processes and
+// One program, six modes: `full`, `quick` and `smoke` start both servers as child processes and
 // drive them; `baseline-server` is the bare relay that those runs start as their second server;
-// `browser` measures the chat server from real Chromium pages (memory per page, typing latency).
+// `browser` measures the chat server from real Chromium pages (memory per page, typing latency);
+// `search` times searching a large seeded history (docs/performance.md, "Search").
 return args.FirstOrDefault() switch
 {
     "full" => await BenchRun.RunAsync(BenchProfile.Full, BenchArguments.Parse(args[1..])),
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "smoke" => await BenchRun.RunAsync(BenchProfile.Smoke, BenchArguments.Parse(args[1..])),
     "baseline-server" => await BaselineServer.RunAsync(args[1..]),
     "browser" => await BrowserBench.RunAsync(BrowserBenchOptions.Parse(args[1..])),
+    "search" => await ChatWeb.Bench.Search.SearchBench.RunAsync(ChatWeb.Bench.Search.SearchBenchOptions.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -24,6 +26,7 @@ static int Usage()
                ChatWeb.Bench baseline-server --urls http://127.0.0.1:PORT
                ChatWeb.Bench browser [--docs docs/performance.md] [--work DIR] [--server-dll PATH] [--pages 120]
                                      [--pairs 10] [--lines 30] [--background-users 300] [--background-rate 4500]
+               ChatWeb.Bench search [--work DIR] [--messages 1000000] [--threads 10000] [--member-of 100] [--queries 2000]
         """);
     return 2;
 }

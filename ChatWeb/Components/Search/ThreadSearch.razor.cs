@@ -166,7 +166,7 @@ public sealed partial class ThreadSearch : IAsyncDisposable
         {
             await SearchingChanged.InvokeAsync(false);
         }
-        await CallAsync("blur", input);
+        await CallAsync("clear", input);
     }
 
     private async Task ClearScopeAsync()

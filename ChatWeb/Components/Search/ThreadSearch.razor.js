@@ -18,7 +18,9 @@ export function focus(input) {
     input.focus();
 }
 
-export function blur(input) {
+/** Esc: the field empties and lets go, so the keys work on the page again. */
+export function clear(input) {
+    input.value = '';
     input.blur();
 }
 
