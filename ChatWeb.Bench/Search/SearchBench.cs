@@ -15,7 +15,8 @@ namespace ChatWeb.Bench.Search;
 /// as the hub and the browser call it (reading the page's messages and thread names included; the
 /// hub's own frame adds well under a millisecond on loopback). Queries are drawn from the seeded words
 /// in the shapes people type: a common word, a rare one, two words with the last still being typed, a
-/// few letters, a quoted phrase, a person's messages, and the second page of a common word.
+/// few letters, a quoted phrase, a person's messages, one conversation's, and the second page of a
+/// common word.
 /// </summary>
 internal static class SearchBench
 {
@@ -41,6 +42,8 @@ internal static class SearchBench
             ("three letters", () => Find(search, corpus, Prefix(Pick(words, random, 20, 500), 3))),
             ("phrase", () => Find(search, corpus, phrases[random.Next(phrases.Count)])),
             ("from: a person", () => Find(search, corpus, $"from:{corpus.OtherUserName} {Pick(words, random, 0, 200)} ")),
+            ("one conversation", () => search.SearchAsync(
+                corpus.SearcherId, $"{Pick(words, random, 0, 200)} ", corpus.SearcherThreads.ElementAt(random.Next(corpus.SearcherThreads.Count)), null)),
             ("second page", async () =>
             {
                 var query = $"{Pick(words, random, 0, 20)} ";

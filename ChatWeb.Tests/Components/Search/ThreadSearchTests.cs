@@ -47,9 +47,10 @@ public sealed class ThreadSearchTests : ChatUiTestContext
 
         cut.Find("[data-testid=message-search]").Input("budget");
         cut.WaitForElement("[data-testid=search-hit]");
+        cut.WaitForAssertion(() => Assert.Equal("false", cut.Find("[data-testid=search-results]").GetAttribute("aria-busy")));
         cut.Find("[data-testid=message-search]").KeyDown("Enter");
 
-        Assert.EndsWith($"/chat/{direct.Id}?at=1", Navigation.Uri);
+        cut.WaitForAssertion(() => Assert.EndsWith($"/chat/{direct.Id}?at=1", Navigation.Uri));
         cut.Find("[data-testid=message-search]").KeyDown("Escape");
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=search-results]")));
         Assert.Equal([true, false], searching);
