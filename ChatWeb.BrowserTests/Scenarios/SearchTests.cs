@@ -21,6 +21,7 @@ public sealed class SearchTests(ChatWebServer server, BrowserHost host) : Browse
         var hits = alice.Page.GetByTestId("search-hit");
 
         await Expect(alice.Threads.Item(threadId)).ToBeVisibleAsync();
+        await Expect(field).ToHaveAttributeAsync("data-shortcuts", "on");
         await alice.Page.Keyboard.PressAsync("Control+k");
         await Expect(field).ToBeFocusedAsync();
         await alice.Page.Keyboard.TypeAsync($"\"HISTORY messagé {Wanted}\"");

@@ -11,6 +11,8 @@ export function attachShortcuts(input) {
         }
     };
     document.addEventListener('keydown', onKey);
+    // Says the shortcuts are live (the module loads after the first render).
+    input.dataset.shortcuts = 'on';
     return { dispose: () => document.removeEventListener('keydown', onKey) };
 }
 
