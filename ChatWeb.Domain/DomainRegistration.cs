@@ -1,4 +1,5 @@
 using ChatWeb.Domain.Administration;
+using ChatWeb.Domain.Attention;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Contacts;
 using ChatWeb.Domain.Data;
@@ -29,11 +30,13 @@ public static class DomainRegistration
         services.AddSingleton<ThreadSettingsService>();
         services.AddSingleton<MessageChangeService>();
         services.AddSingleton<ReadReceiptsService>();
+        services.AddSingleton<NotificationSettingsService>();
         // Built by hand: its constructor takes the internal message store and writer, which the
         // container's activator (public constructors only) cannot see.
         services.AddSingleton(sp => new MessageService(
             sp.GetRequiredService<IMessageStore>(), sp.GetRequiredService<GroupCommitWriter>(), sp.GetRequiredService<IChatNotifier>(),
-            sp.GetRequiredService<SendQuota>()));
+            sp.GetRequiredService<SendQuota>(),
+            new OnlineMembers(sp.GetRequiredService<IDbContextFactory<ChatDbContext>>(), sp.GetRequiredService<IPresenceTracker>())));
         services.AddSingleton(sp => new MessageSearchService(
             sp.GetRequiredService<IMessageSearch>(), sp.GetRequiredService<IMessageStore>(), sp.GetRequiredService<IDbContextFactory<ChatDbContext>>()));
         services.AddSingleton<PresenceService>();

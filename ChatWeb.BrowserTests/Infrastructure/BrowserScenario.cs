@@ -1,3 +1,5 @@
+using ChatWeb.Domain.Administration;
+using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -53,6 +55,18 @@ public abstract class BrowserScenario : IAsyncDisposable
         var device = await OpenDeviceAsync(person, viewport);
         await device.SignInAsync();
         return device;
+    }
+
+    /// <summary>As the Admin:Emails setting would, straight in the app's file (the role is read from there on every check).</summary>
+    protected async Task MakeAdminAsync(Person person)
+    {
+        await using var connection = new SqliteConnection(Server.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO AspNetUserRoles (UserId, RoleId) SELECT Id, $role FROM AspNetUsers WHERE NormalizedEmail = $email";
+        command.Parameters.AddWithValue("$role", AdminRole.Id);
+        command.Parameters.AddWithValue("$email", person.Email.ToUpperInvariant());
+        Assert.Equal(1, await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
     }
 
     protected async Task<Device> OpenDeviceAsync(Person person, ViewportSize? viewport = null)

@@ -14,7 +14,7 @@ namespace ChatWeb.BrowserTests.Scenarios;
 /// </summary>
 public sealed class AccessibilityTests(ChatWebServer server, BrowserHost host) : BrowserScenario(server, host)
 {
-    private static readonly string[] ScannedPages = ["login", "chat"];
+    private static readonly string[] ScannedPages = ["login", "chat", "admin"];
 
     private static readonly string[] Failing = ["serious", "critical"];
 
@@ -66,6 +66,17 @@ public sealed class AccessibilityTests(ChatWebServer server, BrowserHost host) :
                 await alice.Conversation.CloseSettings.ClickAsync();
                 await alice.OpenAccountMenuAsync();
                 await scan(alice.Page, "account menu open");
+                break;
+            }
+            case "admin":
+            {
+                var ada = await SignUpAsync("Ada Admin");
+                await SignUpAsync("Bob Stone");
+                await MakeAdminAsync(ada.Person);
+                await ChooseThemeAsync(ada, theme);
+                await ada.GoToAsync("admin/people");
+                await Expect(ada.Page.Locator(".person-actions").First).ToBeVisibleAsync();
+                await scan(ada.Page, "people listed");
                 break;
             }
             default:

@@ -1,6 +1,4 @@
 using ChatWeb.BrowserTests.Infrastructure;
-using ChatWeb.Domain.Administration;
-using Microsoft.Data.Sqlite;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
@@ -30,17 +28,5 @@ public sealed class DeactivationTests(ChatWebServer server, BrowserHost host) : 
         await Expect(ada.Page.Locator(".people-grid tr", new() { Has = bobsRow }).Locator(".person-status")).ToHaveTextAsync("Deactivated");
         await bob.Page.GotoAsync("");
         await Expect(bob.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
-    }
-
-    /// <summary>As the Admin:Emails setting would, straight in the app's file (the role is read from there on every check).</summary>
-    private async Task MakeAdminAsync(Person person)
-    {
-        await using var connection = new SqliteConnection(Server.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO AspNetUserRoles (UserId, RoleId) SELECT Id, $role FROM AspNetUsers WHERE NormalizedEmail = $email";
-        command.Parameters.AddWithValue("$role", AdminRole.Id);
-        command.Parameters.AddWithValue("$email", person.Email.ToUpperInvariant());
-        Assert.Equal(1, await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -4,7 +4,11 @@ namespace ChatWeb.Domain.Chat;
 
 /// <summary>Everything one batch writes: the threads it moves on, its new messages, and its senders' read marks.</summary>
 internal sealed record BatchWrites(
-    DateTime SentAt, IReadOnlyList<ThreadAdvance> Threads, IReadOnlyList<Message> Messages, IReadOnlyList<ReadMark> ReadMarks);
+    DateTime SentAt, IReadOnlyList<ThreadAdvance> Threads, IReadOnlyList<Message> Messages, IReadOnlyList<ReadMark> ReadMarks)
+{
+    /// <summary>Whom the new messages mention: one row per message and member.</summary>
+    public IReadOnlyList<Mention> Mentions { get; init; } = [];
+}
 
 /// <summary>
 /// A thread's new last seq, last version and last message. <see cref="PreviousLastSeq"/> and

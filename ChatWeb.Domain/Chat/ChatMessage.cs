@@ -33,6 +33,17 @@ public sealed record ChatMessage(
     /// <summary>One entry per emoji, in the order each was first given.</summary>
     public IReadOnlyList<ReactionView> Reactions { get; init; } = [];
 
+    /// <summary>The user names of the members it mentions, @here's included, in user-name order; empty once deleted.</summary>
+    public IReadOnlyList<string> Mentions { get; init; } = [];
+
+    /// <summary>Its sender mentioned @here (everyone then online is in <see cref="Mentions"/>).</summary>
+    public bool MentionsHere { get; init; }
+
+    /// <summary>Whether it calls for <paramref name="userName"/>'s attention: it mentions them, and they did not send it.</summary>
+    public bool IsMentioning(string userName) =>
+        !string.Equals(Sender, userName, StringComparison.OrdinalIgnoreCase)
+        && Mentions.Contains(userName, StringComparer.OrdinalIgnoreCase);
+
     // Value equality includes the reactions' contents, not the lists' identity: a message read back
     // equals the one that was acknowledged.
     public bool Equals(ChatMessage? other) =>
@@ -40,7 +51,8 @@ public sealed record ChatMessage(
         && (Id, ThreadId, Seq, Sender, SenderDisplayName, Body, SentAt, ClientMessageId)
             == (other.Id, other.ThreadId, other.Seq, other.Sender, other.SenderDisplayName, other.Body, other.SentAt, other.ClientMessageId)
         && (Version, EditedAt, DeletedAt, DeletedBy, ReplyTo) == (other.Version, other.EditedAt, other.DeletedAt, other.DeletedBy, other.ReplyTo)
-        && Reactions.SequenceEqual(other.Reactions);
+        && Reactions.SequenceEqual(other.Reactions)
+        && MentionsHere == other.MentionsHere && Mentions.SequenceEqual(other.Mentions);
 
     public override int GetHashCode() => HashCode.Combine(Id, Version);
 }

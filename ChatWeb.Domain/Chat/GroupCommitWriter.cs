@@ -52,13 +52,15 @@ internal sealed class GroupCommitWriter(IMessageStore store, TimeProvider clock,
         writer?.Join(TimeSpan.FromSeconds(10));
     }
 
-    public Task<StoredMessage> StoreAsync(string userId, Guid threadId, string clientMessageId, string body, Guid? replyToId, CancellationToken ct)
+    public Task<StoredMessage> StoreAsync(string userId, Guid threadId, string clientMessageId, string body, Guid? replyToId, CancellationToken ct) =>
+        StoreAsync(new PendingSend(userId, threadId, clientMessageId, body, replyToId), ct);
+
+    public Task<StoredMessage> StoreAsync(PendingSend send, CancellationToken ct)
     {
         if (writer is null)
         {
             throw new InvalidOperationException("The message writer has not started. It is a hosted service: start the host (or call its StartAsync) before sending.");
         }
-        var send = new PendingSend(userId, threadId, clientMessageId, body, replyToId);
         if (!pending.Writer.TryWrite(send))
         {
             throw ChatException.NotStored(new InvalidOperationException("The message writer has stopped: the server is shutting down."));

@@ -6,12 +6,14 @@ public sealed class MessageService
     private readonly IMessageStore store;
     private readonly IChatNotifier notifier;
     private readonly SendQuota quota;
+    private readonly OnlineMembers? online;
 
     // The process's group-commit writer: a hosted service, started and stopped by the host.
     private readonly GroupCommitWriter writes;
 
-    internal MessageService(IMessageStore store, GroupCommitWriter writes, IChatNotifier notifier, SendQuota quota)
+    internal MessageService(IMessageStore store, GroupCommitWriter writes, IChatNotifier notifier, SendQuota quota, OnlineMembers? online = null)
     {
+        this.online = online;
         this.store = store;
         this.writes = writes;
         this.notifier = notifier;
@@ -33,9 +35,12 @@ public sealed class MessageService
         var validId = ChatInput.ClientMessageId(draft?.ClientMessageId);
         var validBody = ChatInput.Body(draft?.Body);
         Guid? replyTo = string.IsNullOrEmpty(draft?.ReplyToId) ? null : ChatInput.MessageId(draft.ReplyToId);
+        var mentions = MentionInput.Parse(draft?.Mentions);
         quota.Take(userId);
 
-        var stored = await writes.StoreAsync(userId, threadId, validId, validBody, replyTo, ct);
+        // Who is online is asked only for @here, which is rare: a plain send costs no presence lookup.
+        var onlineIds = mentions.Here && online is not null ? await online.InThreadAsync(threadId, ct) : null;
+        var stored = await writes.StoreAsync(new PendingSend(userId, threadId, validId, validBody, replyTo) { Mentions = mentions, OnlineIds = onlineIds }, ct);
         if (!stored.IsNew)
         {
             // A retry: the message may have changed since it was stored (edits, reactions), and the

@@ -22,6 +22,12 @@ internal sealed class PendingSend(string userId, Guid threadId, string clientMes
     /// <summary>The message this one answers; the protocol checks it is in the same thread.</summary>
     public Guid? ReplyToId { get; } = replyToId;
 
+    /// <summary>Whom the draft mentions; the protocol checks they are members.</summary>
+    public MentionRequest Mentions { get; init; } = MentionRequest.None;
+
+    /// <summary>With @here: who was online when it was sent (the protocol keeps the members among them).</summary>
+    public IReadOnlySet<string>? OnlineIds { get; init; }
+
     public (string UserId, string ClientMessageId) IdempotencyKey => (UserId, ClientMessageId);
 
     public Task<StoredMessage> Result => completion.Task;

@@ -8,7 +8,7 @@ namespace ChatWeb.Domain.Chat;
 /// stored (and reusing the id in another thread is refused); a repeat within the batch answers with
 /// the first; a reply to a message that is not in its thread is refused; everything else gets its
 /// thread's next seqs and next versions without gaps, the thread's last-message fields and the
-/// sender's read mark. Refusals are decided before anything is written, so they never roll back the
+/// sender's read mark, and whom each message mentions (members only, see <see cref="MentionRules"/>). Refusals are decided before anything is written, so they never roll back the
 /// others. The thread each message went to comes back as committed, so announcing it needs no
 /// further read.
 /// </summary>
@@ -36,6 +36,7 @@ internal static class SendProtocol
         // Every message reaches its thread's members; the thread as committed is announced once per
         // thread, with the batch's last message in it, since it already shows the others.
         var announcedBy = messages.GroupBy(m => m.Message.ThreadId).ToDictionary(g => g.Key, g => g.Last().Index);
+        var mentionsOf = writes.Mentions.ToLookup(x => x.MessageId);
         foreach (var (i, m) in messages)
         {
             var thread = advanced[m.ThreadId];
@@ -44,6 +45,8 @@ internal static class SendProtocol
             {
                 Version = m.Version,
                 ReplyTo = m.ReplyToId is { } replyTo ? read.ReplyTargets[replyTo].Preview : null,
+                Mentions = [.. mentionsOf[m.Id].Select(x => thread.MemberOrNull(x.UserId)!.UserName).Order(StringComparer.OrdinalIgnoreCase)],
+                MentionsHere = m.MentionsHere,
             };
             outcomes[i] = new StoredMessage(message, true, thread.MemberIds, announcedBy[m.ThreadId] == i ? thread : null);
         }
@@ -91,6 +94,10 @@ internal static class SendProtocol
             {
                 outcomes[i] = ChatException.ReplyTargetNotFound();
             }
+            else if (MentionRules.Resolve(thread, thread.MemberOrNull(send.UserId)!, send.Mentions, send.OnlineIds).Refusal is { } refusal)
+            {
+                outcomes[i] = refusal;
+            }
             else
             {
                 claimed[send.IdempotencyKey] = i;
@@ -112,16 +119,21 @@ internal static class SendProtocol
         var byThread = fresh.GroupBy(i => batch[i].ThreadId).OrderBy(g => g.Key).ToList();
         var advances = new List<ThreadAdvance>(byThread.Count);
         var messages = new List<(int Index, Message Message)>(fresh.Count);
+        var mentions = new List<Mention>();
         foreach (var thread in byThread)
         {
             var (seq, version) = (threads[thread.Key].LastSeq, threads[thread.Key].LastVersion);
             foreach (var i in thread)
             {
-                messages.Add((i, new Message
+                var message = new Message
                 {
                     Id = MessageIds.NewId(now), ThreadId = thread.Key, Seq = ++seq, Version = ++version, SenderId = batch[i].UserId,
                     ClientMessageId = batch[i].ClientMessageId, Body = batch[i].Body, SentAt = now, ReplyToId = batch[i].ReplyToId,
-                }));
+                    MentionsHere = batch[i].Mentions.Here,
+                };
+                messages.Add((i, message));
+                var (mentioned, _) = MentionRules.Resolve(threads[thread.Key], threads[thread.Key].MemberOrNull(batch[i].UserId)!, batch[i].Mentions, batch[i].OnlineIds);
+                mentions.AddRange(mentioned.Select(m => new Mention { ThreadId = thread.Key, MessageId = message.Id, UserId = m.OwnerId, Seq = message.Seq }));
             }
             var last = batch[thread.Last()];
             advances.Add(new ThreadAdvance(
@@ -132,8 +144,10 @@ internal static class SendProtocol
             .Select(g => new ReadMark(g.Key.ThreadId, g.Key.SenderId, g.Max(m => m.Message.Seq)))
             .ToList();
         var marksByThread = marks.ToLookup(m => m.ThreadId);
+        var mentionsByThread = mentions.ToLookup(m => m.ThreadId);
         var advanced = advances.ToDictionary(a => a.ThreadId, a => threads[a.ThreadId].Advanced(
-            a.LastSeq, a.LastVersion, now, a.Preview, a.LastSenderId, marksByThread[a.ThreadId].ToDictionary(m => m.SenderId, m => m.Seq)));
-        return (new BatchWrites(now, advances, messages.ConvertAll(m => m.Message), marks), messages, advanced);
+            a.LastSeq, a.LastVersion, now, a.Preview, a.LastSenderId, marksByThread[a.ThreadId].ToDictionary(m => m.SenderId, m => m.Seq),
+            mentionsByThread[a.ThreadId].Select(m => (m.UserId, m.Seq)).ToList()));
+        return (new BatchWrites(now, advances, messages.ConvertAll(m => m.Message), marks) { Mentions = mentions }, messages, advanced);
     }
 }

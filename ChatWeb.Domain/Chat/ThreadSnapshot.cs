@@ -28,7 +28,8 @@ internal sealed record ThreadSnapshot(
         t.LastMessagePreview,
         t.LastMessageSenderId,
         t.Members.Select(m => new MemberSnapshot(
-            m.OwnerId, m.Owner!.UserName!, m.Owner.DisplayName, m.Role, m.Nickname, m.IsMuted, m.LastReadSeq, m.Owner.ShareReadReceipts)).ToList());
+            m.OwnerId, m.Owner!.UserName!, m.Owner.DisplayName, m.Role, m.Nickname, m.IsMuted, m.LastReadSeq, m.Owner.ShareReadReceipts,
+            m.Mentions.Count(x => x.Seq > m.LastReadSeq))).ToList());
 
     public IReadOnlyCollection<string> MemberIds => Members.ConvertAll(m => m.OwnerId);
 
@@ -56,12 +57,21 @@ internal sealed record ThreadSnapshot(
             : [];
 
     /// <summary>
-    /// The thread after messages were added: its new last seq, version, preview and sender, and the
-    /// senders' read marks moved up.
+    /// The thread after messages were added: its new last seq, version, preview and sender, the
+    /// senders' read marks moved up, and each member's unread mentions with the new ones
+    /// (<paramref name="mentions"/>: whom each new message mentions, at its seq) above their read mark.
+    /// A sender's mark moves past every earlier message, so only the batch's later mentions of them count.
     /// </summary>
-    public ThreadSnapshot Advanced(long lastSeq, long lastVersion, DateTime at, string preview, string lastSenderId, IReadOnlyDictionary<string, long> readMarks) =>
+    public ThreadSnapshot Advanced(
+        long lastSeq, long lastVersion, DateTime at, string preview, string lastSenderId, IReadOnlyDictionary<string, long> readMarks,
+        IReadOnlyList<(string UserId, long Seq)>? mentions = null) =>
         new(Id, Kind, Title, lastSeq, lastVersion, at, preview, lastSenderId, Members.ConvertAll(m =>
-            readMarks.TryGetValue(m.OwnerId, out var read) && read > m.LastReadSeq ? m with { LastReadSeq = read } : m));
+        {
+            var moved = readMarks.TryGetValue(m.OwnerId, out var read) && read > m.LastReadSeq;
+            var mark = moved ? read : m.LastReadSeq;
+            var added = mentions?.Count(x => x.UserId == m.OwnerId && x.Seq > mark) ?? 0;
+            return moved || added > 0 ? m with { LastReadSeq = mark, UnreadMentions = (moved ? 0 : m.UnreadMentions) + added } : m;
+        }));
 
     private ThreadSummary ViewFor(string userId, MemberLists members)
     {
@@ -76,7 +86,10 @@ internal sealed record ThreadSnapshot(
             UnreadCount: ThreadSummary.Unread(LastSeq, me.LastReadSeq),
             LastSeq, me.LastReadSeq, LastMessageAt, LastMessagePreview, me.Role,
             members.For(me),
-            lastSender?.UserName, lastSender?.DisplayName, LastVersion);
+            lastSender?.UserName, lastSender?.DisplayName, LastVersion)
+        {
+            UnreadMentions = me.UnreadMentions,
+        };
     }
 
     /// <summary>
@@ -107,4 +120,5 @@ internal sealed record ThreadSnapshot(
 }
 
 internal sealed record MemberSnapshot(
-    string OwnerId, string UserName, string DisplayName, MemberRole Role, string? Nickname, bool IsMuted, long LastReadSeq, bool ShareReadReceipts);
+    string OwnerId, string UserName, string DisplayName, MemberRole Role, string? Nickname, bool IsMuted, long LastReadSeq, bool ShareReadReceipts,
+    long UnreadMentions = 0);

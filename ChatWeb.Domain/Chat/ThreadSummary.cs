@@ -24,6 +24,15 @@ public sealed record ThreadSummary(
     string? LastMessageSenderDisplayName = null,
     long LastVersion = 0)
 {
+    /// <summary>
+    /// Unread messages that mention this person (<see cref="ChatMessage.IsMentioning"/>), counted even
+    /// when the thread is muted: what the list's "@" badge shows.
+    /// </summary>
+    public long UnreadMentions { get; init; }
+
+    /// <summary>Whether this person may mention @here in it (<see cref="MentionRules.CanMentionHere"/>).</summary>
+    public bool CanMentionHere => MentionRules.CanMentionHere(Kind, Role, Members.Count);
+
     /// <summary>What the list shows: the person's nickname when they set one.</summary>
     public string DisplayTitle => string.IsNullOrWhiteSpace(Nickname) ? Title : Nickname;
 
@@ -61,6 +70,7 @@ public sealed record ThreadSummary(
         {
             UnreadCount = Unread(advanced.LastSeq, advanced.LastReadSeq),
             LastVersion = Math.Max(LastVersion, message.Version),
+            UnreadMentions = UnreadMentionsWith(message, viewerUserName, advanced.LastSeq, lastReadSeq),
         };
     }
 
@@ -87,6 +97,15 @@ public sealed record ThreadSummary(
         }
         return this with { Members = WithReadMark(read.UserName, read.Seq, onlyWhenShown: false) };
     }
+
+    /// <summary>
+    /// A new message that mentions the viewer above their read mark adds one; a read mark at the
+    /// thread's end leaves none. Anything in between only the server can count (ThreadUpdated says it).
+    /// </summary>
+    private long UnreadMentionsWith(ChatMessage message, string viewerUserName, long lastSeq, long lastReadSeq) =>
+        lastReadSeq >= lastSeq ? 0
+        : message.Seq > LastSeq && message.Seq > lastReadSeq && message.IsMentioning(viewerUserName) ? UnreadMentions + 1
+        : UnreadMentions;
 
     /// <summary>The one rule for the unread count: every message after the person's read mark (their own move it).</summary>
     public static long Unread(long lastSeq, long lastReadSeq) => Math.Max(0, lastSeq - lastReadSeq);

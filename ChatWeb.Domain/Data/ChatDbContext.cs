@@ -19,6 +19,7 @@ public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Reaction> Reactions => Set<Reaction>();
+    public DbSet<Mention> Mentions => Set<Mention>();
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

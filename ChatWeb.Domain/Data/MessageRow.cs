@@ -11,6 +11,11 @@ internal sealed record MessageRow(
     Guid Id, Guid ThreadId, long Seq, string Sender, string SenderDisplayName, string Body, DateTime SentAt, string ClientMessageId,
     long Version, DateTime? EditedAt, DateTime? DeletedAt, string? DeletedBy, ReplyRow? ReplyTo, List<ReactionRow> Reactions)
 {
+    /// <summary>Whom it mentions (user names), and whether by @here too.</summary>
+    public List<string> Mentions { get; init; } = [];
+
+    public bool MentionsHere { get; init; }
+
     /// <summary>
     /// The projection: left joins to the replied-to message (and its sender) and to whoever deleted
     /// the message, and the message's reactions (matched on thread and message, their key's prefix).
@@ -30,7 +35,14 @@ internal sealed record MessageRow(
                     .Where(r => r.ThreadId == x.Message.ThreadId && r.MessageId == x.Message.Id)
                     .OrderBy(r => r.ReactedAt).ThenBy(r => r.Emoji).ThenBy(r => r.UserId)
                     .Select(r => new ReactionRow(r.Emoji, r.User!.UserName!))
-                    .ToList()));
+                    .ToList())
+            {
+                Mentions = db.Mentions
+                    .Where(mention => mention.ThreadId == x.Message.ThreadId && mention.MessageId == x.Message.Id)
+                    .Select(mention => mention.Member!.Owner!.UserName!)
+                    .ToList(),
+                MentionsHere = x.Message.MentionsHere,
+            });
 
     public ChatMessage ToMessage() => new(Id, ThreadId, Seq, Sender, SenderDisplayName, Body, SentAt, ClientMessageId)
     {
@@ -43,6 +55,9 @@ internal sealed record MessageRow(
         Reactions = Reactions.GroupBy(r => r.Emoji, StringComparer.Ordinal)
             .Select(g => new ReactionView(g.Key, g.Count(), g.Select(r => r.UserName).ToList()))
             .ToList(),
+        // A deleted message's text is gone, and with it whom it called.
+        Mentions = DeletedAt is null ? [.. Mentions.Order(StringComparer.OrdinalIgnoreCase)] : [],
+        MentionsHere = DeletedAt is null && MentionsHere,
     };
 }
 

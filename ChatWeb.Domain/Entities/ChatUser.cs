@@ -21,6 +21,15 @@ public sealed class ChatUser : IdentityUser
     /// </summary>
     public bool ShareReadReceipts { get; set; } = true;
 
+    /// <summary>Desktop notifications in the browser (each browser still asks the person's permission once).</summary>
+    public bool DesktopNotifications { get; set; } = true;
+
+    /// <summary>A short sound with each notification.</summary>
+    public bool NotificationSound { get; set; } = true;
+
+    /// <summary>Whether a notification shows the start of the message, or only who wrote where.</summary>
+    public bool NotificationPreview { get; set; } = true;
+
     /// <summary>When an administrator deactivated the account; null while it is active. A deactivated person cannot sign in.</summary>
     public DateTime? DeactivatedAt { get; set; }
 }

@@ -39,5 +39,8 @@ public sealed class Message
     /// <summary>The message of the same thread this one answers.</summary>
     public Guid? ReplyToId { get; set; }
 
+    /// <summary>The sender used @here: the members online at that moment are among its mentions.</summary>
+    public bool MentionsHere { get; set; }
+
     public ChatUser? Sender { get; set; }
 }

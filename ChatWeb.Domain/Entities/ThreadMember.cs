@@ -16,6 +16,9 @@ public sealed class ThreadMember
     public long LastReadSeq { get; set; }
     public DateTime JoinedAt { get; set; }
 
+    /// <summary>The messages that mention this member; those above <see cref="LastReadSeq"/> are unread.</summary>
+    public List<Mention> Mentions { get; set; } = [];
+
     public ChatThread? Thread { get; set; }
     public ChatUser? Owner { get; set; }
 }

@@ -11,6 +11,14 @@ document.addEventListener('keydown', e => {
     }
 }, true);
 
+// While the composer's member picker is open, the arrows, Tab and Escape drive the picker
+// (Composer.HandleMentionKey), so the caret and the focus stay where they are.
+document.addEventListener('keydown', e => {
+    if (['ArrowUp', 'ArrowDown', 'Tab', 'Escape'].includes(e.key) && !e.shiftKey && e.target instanceof Element && e.target.matches('[data-mention-open]')) {
+        e.preventDefault();
+    }
+}, true);
+
 window.chatWeb.setTheme = (cookieName, value) => {
     document.cookie = `${cookieName}=${value}; path=/; max-age=31536000; samesite=lax`;
 };

@@ -48,7 +48,7 @@ internal sealed class SqlServerMessageSession : IMessageStoreSession
         {
             threads[reader.GetGuid(0)].Members.Add(new MemberSnapshot(
                 reader.GetString(1), reader.GetString(2), reader.GetString(3), (MemberRole)reader.GetInt32(4),
-                StringOrNull(reader, 5), reader.GetBoolean(6), reader.GetInt64(7), reader.GetBoolean(8)));
+                StringOrNull(reader, 5), reader.GetBoolean(6), reader.GetInt64(7), reader.GetBoolean(8), reader.GetInt64(9)));
         }
         reader.NextResult();
         var earlier = new Dictionary<(string, string), ChatMessage>();

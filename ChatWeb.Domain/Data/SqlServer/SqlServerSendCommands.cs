@@ -55,7 +55,8 @@ internal static class SqlServerSendCommands
 
         SELECT [Id], [Kind], [Title], [LastSeq], [LastVersion], [LastMessageAt], [LastMessagePreview], [LastMessageSenderId] FROM @locked;
 
-        SELECT m.[ThreadId], m.[OwnerId], u.[UserName], u.[DisplayName], m.[Role], m.[Nickname], m.[IsMuted], m.[LastReadSeq], u.[ShareReadReceipts]
+        SELECT m.[ThreadId], m.[OwnerId], u.[UserName], u.[DisplayName], m.[Role], m.[Nickname], m.[IsMuted], m.[LastReadSeq], u.[ShareReadReceipts],
+            (SELECT COUNT_BIG(*) FROM [Mentions] AS x WHERE x.[UserId] = m.[OwnerId] AND x.[ThreadId] = m.[ThreadId] AND x.[Seq] > m.[LastReadSeq])
         FROM [ThreadMembers] AS m
         INNER JOIN [AspNetUsers] AS u ON u.[Id] = m.[OwnerId]
         WHERE m.[ThreadId] IN (SELECT [Id] FROM @locked);
@@ -93,12 +94,18 @@ internal static class SqlServerSendCommands
         IF @@ROWCOUNT <> @ThreadCount
             THROW 50001, N'A thread is not at the seq and version its batch read; the batch is rolled back.', 1;
 
-        INSERT INTO [Messages] ([Id], [ThreadId], [Seq], [Version], [SenderId], [Body], [ClientMessageId], [SentAt], [ReplyToId])
-        SELECT [Id], [ThreadId], [Seq], [Version], [SenderId], [Body], [ClientMessageId], @SentAt, [ReplyToId]
+        INSERT INTO [Messages] ([Id], [ThreadId], [Seq], [Version], [SenderId], [Body], [ClientMessageId], [SentAt], [ReplyToId], [MentionsHere])
+        SELECT [Id], [ThreadId], [Seq], [Version], [SenderId], [Body], [ClientMessageId], @SentAt, [ReplyToId], [MentionsHere]
         FROM OPENJSON(@Messages) WITH (
             [Id] uniqueidentifier '$.id', [ThreadId] uniqueidentifier '$.threadId', [Seq] bigint '$.seq', [Version] bigint '$.version',
             [SenderId] nvarchar(450) '$.senderId', [Body] nvarchar(4000) '$.body', [ClientMessageId] nvarchar(64) '$.clientMessageId',
-            [ReplyToId] uniqueidentifier '$.replyToId');
+            [ReplyToId] uniqueidentifier '$.replyToId', [MentionsHere] bit '$.mentionsHere');
+
+        INSERT INTO [Mentions] ([ThreadId], [MessageId], [UserId], [Seq])
+        SELECT [ThreadId], [MessageId], [UserId], [Seq]
+        FROM OPENJSON(@Mentions) WITH (
+            [ThreadId] uniqueidentifier '$.threadId', [MessageId] uniqueidentifier '$.messageId', [UserId] nvarchar(450) '$.userId',
+            [Seq] bigint '$.seq');
 
         UPDATE tm
         SET tm.[LastReadSeq] = r.[Seq]
@@ -183,6 +190,19 @@ internal static class SqlServerSendCommands
                 {
                     json.WriteString("replyToId", replyTo);
                 }
+                json.WriteBoolean("mentionsHere", m.MentionsHere);
+                json.WriteEndObject();
+            }
+        }));
+        command.Parameters.Add(Json("@Mentions", json =>
+        {
+            foreach (var m in writes.Mentions)
+            {
+                json.WriteStartObject();
+                json.WriteString("threadId", m.ThreadId);
+                json.WriteString("messageId", m.MessageId);
+                json.WriteString("userId", m.UserId);
+                json.WriteNumber("seq", m.Seq);
                 json.WriteEndObject();
             }
         }));

@@ -77,6 +77,7 @@ internal sealed class SqliteMessageSession : IMessageStoreSession
         statements.AdvanceThreads(writes.Threads, writes.SentAt);
         statements.InsertMessages(writes.Messages);
         searchIndex.Add(writes.Messages);
+        statements.InsertMentions(writes.Mentions);
         statements.MarkSendersRead(writes.ReadMarks);
         open.Commit();
         EndTransaction();

@@ -20,6 +20,7 @@ internal sealed class SqliteSendStatements : IDisposable
     private readonly SqliteStatement advanceThread;
     private readonly SqliteStatement insertMessage;
     private readonly SqliteStatement markRead;
+    private readonly SqliteStatement insertMention;
 
     public SqliteSendStatements(SqliteConnection connection)
     {
@@ -38,7 +39,8 @@ internal sealed class SqliteSendStatements : IDisposable
         readThread = new SqliteStatement(connection,
             """
             SELECT t."Kind", t."Title", t."LastSeq", t."LastVersion", t."LastMessageAt", t."LastMessagePreview", t."LastMessageSenderId",
-                m."OwnerId", u."UserName", u."DisplayName", m."Role", m."Nickname", m."IsMuted", m."LastReadSeq", u."ShareReadReceipts"
+                m."OwnerId", u."UserName", u."DisplayName", m."Role", m."Nickname", m."IsMuted", m."LastReadSeq", u."ShareReadReceipts",
+                (SELECT COUNT(*) FROM "Mentions" AS x WHERE x."UserId" = m."OwnerId" AND x."ThreadId" = t."Id" AND x."Seq" > m."LastReadSeq")
             FROM "Threads" AS t
             JOIN "ThreadMembers" AS m ON m."ThreadId" = t."Id"
             JOIN "AspNetUsers" AS u ON u."Id" = m."OwnerId"
@@ -51,11 +53,13 @@ internal sealed class SqliteSendStatements : IDisposable
             """);
         insertMessage = new SqliteStatement(connection,
             """
-            INSERT INTO "Messages" ("Id", "ThreadId", "Seq", "SenderId", "Body", "ClientMessageId", "SentAt", "Version", "ReplyToId")
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            INSERT INTO "Messages" ("Id", "ThreadId", "Seq", "SenderId", "Body", "ClientMessageId", "SentAt", "Version", "ReplyToId", "MentionsHere")
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
             """);
         markRead = new SqliteStatement(connection,
             """UPDATE "ThreadMembers" SET "LastReadSeq" = ?1 WHERE "OwnerId" = ?2 AND "ThreadId" = ?3""");
+        insertMention = new SqliteStatement(connection,
+            """INSERT INTO "Mentions" ("ThreadId", "MessageId", "UserId", "Seq") VALUES (?1, ?2, ?3, ?4)""");
     }
 
     public Dictionary<(string SenderId, string ClientMessageId), ChatMessage> FindEarlier(IReadOnlyCollection<(string SenderId, string ClientMessageId)> keys)
@@ -123,7 +127,7 @@ internal sealed class SqliteSendStatements : IDisposable
                         q.GetUtc(4), q.GetStringOrNull(5), q.GetStringOrNull(6), []);
                     thread.Members.Add(new MemberSnapshot(
                         q.GetString(7), q.GetString(8), q.GetString(9), (MemberRole)q.GetInt64(10),
-                        q.GetStringOrNull(11), q.GetInt64(12) != 0, q.GetInt64(13), q.GetInt64(14) != 0));
+                        q.GetStringOrNull(11), q.GetInt64(12) != 0, q.GetInt64(13), q.GetInt64(14) != 0, q.GetInt64(15)));
                 }
                 if (thread is not null)
                 {
@@ -175,6 +179,20 @@ internal sealed class SqliteSendStatements : IDisposable
             q.Bind(8, m.Version);
             // Bindings outlive a reset: a message with no reply must clear the previous one's.
             q.Bind(9, m.ReplyToId);
+            q.Bind(10, m.MentionsHere ? 1L : 0L);
+            q.Execute();
+        }
+    }
+
+    public void InsertMentions(IReadOnlyList<Mention> mentions)
+    {
+        var q = insertMention;
+        foreach (var m in mentions)
+        {
+            q.Bind(1, m.ThreadId);
+            q.Bind(2, m.MessageId);
+            q.Bind(3, m.UserId);
+            q.Bind(4, m.Seq);
             q.Execute();
         }
     }
@@ -203,5 +221,6 @@ internal sealed class SqliteSendStatements : IDisposable
         advanceThread.Dispose();
         insertMessage.Dispose();
         markRead.Dispose();
+        insertMention.Dispose();
     }
 }

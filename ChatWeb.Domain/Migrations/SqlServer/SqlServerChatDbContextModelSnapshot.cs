@@ -129,6 +129,11 @@ namespace ChatWeb.Domain.Migrations.SqlServer
                     b.Property<DateTime?>("DeactivatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<bool>("DesktopNotifications")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -162,6 +167,16 @@ namespace ChatWeb.Domain.Migrations.SqlServer
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("NotificationPreview")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(true);
+
+                    b.Property<bool>("NotificationSound")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(true);
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("nvarchar(max)");
@@ -221,6 +236,27 @@ namespace ChatWeb.Domain.Migrations.SqlServer
                     b.ToTable("Contacts", (string)null);
                 });
 
+            modelBuilder.Entity("ChatWeb.Domain.Entities.Mention", b =>
+                {
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ThreadId", "MessageId", "UserId");
+
+                    b.HasIndex("UserId", "ThreadId", "Seq");
+
+                    b.ToTable("Mentions", (string)null);
+                });
+
             modelBuilder.Entity("ChatWeb.Domain.Entities.Message", b =>
                 {
                     b.Property<Guid>("Id")
@@ -246,6 +282,9 @@ namespace ChatWeb.Domain.Migrations.SqlServer
 
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool>("MentionsHere")
+                        .HasColumnType("bit");
 
                     b.Property<Guid?>("ReplyToId")
                         .HasColumnType("uniqueidentifier");
@@ -540,6 +579,17 @@ namespace ChatWeb.Domain.Migrations.SqlServer
                     b.Navigation("ContactUser");
                 });
 
+            modelBuilder.Entity("ChatWeb.Domain.Entities.Mention", b =>
+                {
+                    b.HasOne("ChatWeb.Domain.Entities.ThreadMember", "Member")
+                        .WithMany("Mentions")
+                        .HasForeignKey("UserId", "ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
             modelBuilder.Entity("ChatWeb.Domain.Entities.Message", b =>
                 {
                     b.HasOne("ChatWeb.Domain.Entities.ChatUser", "Sender")
@@ -698,6 +748,11 @@ namespace ChatWeb.Domain.Migrations.SqlServer
             modelBuilder.Entity("ChatWeb.Domain.Entities.ChatThread", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("ChatWeb.Domain.Entities.ThreadMember", b =>
+                {
+                    b.Navigation("Mentions");
                 });
 #pragma warning restore 612, 618
         }

@@ -124,6 +124,11 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                     b.Property<DateTime?>("DeactivatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DesktopNotifications")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -157,6 +162,16 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotificationPreview")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
+                    b.Property<bool>("NotificationSound")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
@@ -215,6 +230,27 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                     b.ToTable("Contacts", (string)null);
                 });
 
+            modelBuilder.Entity("ChatWeb.Domain.Entities.Mention", b =>
+                {
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ThreadId", "MessageId", "UserId");
+
+                    b.HasIndex("UserId", "ThreadId", "Seq");
+
+                    b.ToTable("Mentions", (string)null);
+                });
+
             modelBuilder.Entity("ChatWeb.Domain.Entities.Message", b =>
                 {
                     b.Property<Guid>("Id")
@@ -240,6 +276,9 @@ namespace ChatWeb.Domain.Migrations.Sqlite
 
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MentionsHere")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ReplyToId")
                         .HasColumnType("TEXT");
@@ -522,6 +561,17 @@ namespace ChatWeb.Domain.Migrations.Sqlite
                     b.Navigation("ContactUser");
                 });
 
+            modelBuilder.Entity("ChatWeb.Domain.Entities.Mention", b =>
+                {
+                    b.HasOne("ChatWeb.Domain.Entities.ThreadMember", "Member")
+                        .WithMany("Mentions")
+                        .HasForeignKey("UserId", "ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
             modelBuilder.Entity("ChatWeb.Domain.Entities.Message", b =>
                 {
                     b.HasOne("ChatWeb.Domain.Entities.ChatUser", "Sender")
@@ -680,6 +730,11 @@ namespace ChatWeb.Domain.Migrations.Sqlite
             modelBuilder.Entity("ChatWeb.Domain.Entities.ChatThread", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("ChatWeb.Domain.Entities.ThreadMember", b =>
+                {
+                    b.Navigation("Mentions");
                 });
 #pragma warning restore 612, 618
         }

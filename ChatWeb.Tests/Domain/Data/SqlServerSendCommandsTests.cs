@@ -70,7 +70,7 @@ public sealed partial class SqlServerSendCommandsTests
     }
 
     [Fact]
-    public void Commit_ForAFullBatch_IsTheSameTextWithSixTypedParameters()
+    public void Commit_ForAFullBatch_IsTheSameTextWithSevenTypedParameters()
     {
         var full = Writes(messages: 256, threads: 256);
         var single = Writes(messages: 1, threads: 1);
@@ -84,7 +84,8 @@ public sealed partial class SqlServerSendCommandsTests
         var types = fullCommand.Parameters.Cast<SqlParameter>().ToDictionary(p => p.ParameterName, p => (p.SqlDbType, p.Size));
         Assert.Equal((SqlDbType.DateTime2, 0), types["@SentAt"]);
         Assert.Equal((SqlDbType.NVarChar, -1), types["@Messages"]);
-        Assert.Equal(6, types.Count);
+        Assert.Equal((SqlDbType.NVarChar, -1), types["@Mentions"]);
+        Assert.Equal(7, types.Count);
         Assert.Equal(256, fullCommand.Parameters["@ThreadCount"].Value);
     }
 

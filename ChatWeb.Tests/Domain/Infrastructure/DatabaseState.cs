@@ -17,6 +17,7 @@ public sealed record DatabaseState(int Threads, int Members, int Messages, int C
         var messages = await db.Messages.AsNoTracking().ToListAsync(ct);
         var contacts = await db.Contacts.AsNoTracking().ToListAsync(ct);
         var reactions = await db.Reactions.AsNoTracking().ToListAsync(ct);
+        var mentions = await db.Mentions.AsNoTracking().ToListAsync(ct);
         var users = await db.Users.AsNoTracking().ToListAsync(ct);
         var roles = await db.UserRoles.AsNoTracking().ToListAsync(ct);
         var audit = await db.AdminAudit.AsNoTracking().ToListAsync(ct);
@@ -27,6 +28,7 @@ public sealed record DatabaseState(int Threads, int Members, int Messages, int C
             .. members.Select(m => $"member {m.ThreadId} {m.OwnerId} {m.Role} '{m.Nickname}' muted={m.IsMuted} read={m.LastReadSeq} joined={m.JoinedAt:O}"),
             .. messages.Select(m => $"message {m.Id} {m.ThreadId} seq={m.Seq} version={m.Version} {m.SenderId} {m.ClientMessageId} '{m.Body}' {m.SentAt:O} edited={m.EditedAt:O} deleted={m.DeletedAt:O} by={m.DeletedById} reply={m.ReplyToId}"),
             .. reactions.Select(r => $"reaction {r.ThreadId} {r.MessageId} {r.Emoji} {r.UserId} {r.ReactedAt:O}"),
+            .. mentions.Select(m => $"mention {m.ThreadId} {m.MessageId} {m.UserId} seq={m.Seq}"),
             .. contacts.Select(c => $"contact {c.OwnerId} {c.ContactId} {c.CreatedAt:O}"),
             .. users.Select(u => $"user {u.Id} {u.UserName} '{u.DisplayName}' seen={u.LastSeenAt:O} receipts={u.ShareReadReceipts} deactivated={u.DeactivatedAt:O} stamp={u.SecurityStamp} lockout={u.LockoutEnd:O}"),
             .. roles.Select(r => $"role {r.UserId} {r.RoleId}"),

@@ -1,3 +1,5 @@
+using ChatWeb.Components.Attention;
+using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Entities;
 using ChatWeb.Realtime;
 using Microsoft.AspNetCore.Components;
@@ -34,6 +36,13 @@ public sealed partial class Composer
     /// <summary>Receives the text to send; the composer has already cleared itself.</summary>
     [Parameter] public EventCallback<string> OnSend { get; set; }
 
+    /// <summary>A group's members: typing "@" offers them (see <see cref="MentionQuery"/>); null offers no one.</summary>
+    [Parameter] public IReadOnlyList<ThreadMemberView>? MentionableMembers { get; set; }
+
+    [Parameter] public string MyUserName { get; set; } = "";
+
+    [Parameter] public bool CanMentionHere { get; set; }
+
     private bool IsTooLong => draft.Length > MaxLength;
 
     private bool CanSend => !string.IsNullOrWhiteSpace(draft) && !IsTooLong;
@@ -49,6 +58,11 @@ public sealed partial class Composer
     /// <summary>The decision to send; app.js only stops the browser inserting the newline (data-enter-sends).</summary>
     internal async Task HandleKeyDownAsync(KeyboardEventArgs e)
     {
+        if (HandleMentionKey(e) is { } picking)
+        {
+            await picking;
+            return;
+        }
         if (e.Key == "Enter" && !e.ShiftKey && !e.IsComposing)
         {
             await SendAsync();
@@ -70,6 +84,7 @@ public sealed partial class Composer
 
     private async Task OnDraftChangedAsync()
     {
+        mentions?.Update(draft);
         if (string.IsNullOrWhiteSpace(draft))
         {
             return;

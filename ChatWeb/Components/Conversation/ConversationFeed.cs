@@ -151,9 +151,9 @@ public sealed class ConversationFeed(MessageService messageService, string userI
     }
 
     /// <summary>Shows the message at once, under a fresh client message id that every retry will reuse.</summary>
-    public OutgoingMessage Queue(string body)
+    public OutgoingMessage Queue(string body, IReadOnlyList<string>? mentions = null)
     {
-        var message = new OutgoingMessage(Guid.NewGuid().ToString(), body, time.GetUtcNow().UtcDateTime, MessageStatus.Pending);
+        var message = new OutgoingMessage(Guid.NewGuid().ToString(), body, time.GetUtcNow().UtcDateTime, MessageStatus.Pending) { Mentions = mentions ?? [] };
         outgoing.Add(message);
         Version++;
         return message;
@@ -167,7 +167,8 @@ public sealed class ConversationFeed(MessageService messageService, string userI
         {
             // Off the renderer's context: SQLite's "async" calls block while another writer holds the
             // lock, and the reader should keep typing (and see the pending row) meanwhile.
-            var stored = await Task.Run(() => messageService.SendAsync(userId, threadId, message.ClientMessageId, message.Body, ct), ct);
+            var draft = new MessageDraft { ClientMessageId = message.ClientMessageId, Body = message.Body, Mentions = message.Mentions };
+            var stored = await Task.Run(() => messageService.PostAsync(userId, threadId, draft, ct), ct);
             await ReceiveAsync(stored, keepNewest, ct);
         }
         catch

@@ -1,3 +1,4 @@
+using ChatWeb.Components.Attention;
 using ChatWeb.Components.Shared;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Presence;
@@ -160,11 +161,21 @@ public sealed partial class ConversationView : IAsyncDisposable
         {
             return;
         }
-        var outgoing = await state.Outbox.QueueAsync(body);
+        var outgoing = await state.Outbox.QueueAsync(body, MentionsIn(body));
         messageList?.ScrollToBottomAfterRender();
         StateHasChanged();
         ShowSendError(await state.Outbox.DeliverAsync(outgoing));
     }
+
+    private MentionNames? mentionNames;
+
+    // The bubbles draw mentions by the members' names; one instance while the members stay the same.
+    private MentionNames MentionNamesOf(ThreadSummary summary) =>
+        mentionNames is { } shown && ReferenceEquals(shown.Source, summary.Members) ? shown : mentionNames = new MentionNames(summary.Members);
+
+    // In a group, the members the picker wrote into the text ("@Name"), and @here where allowed.
+    private IReadOnlyList<string> MentionsIn(string body) =>
+        state?.Summary is { Kind: Domain.Entities.ThreadKind.Group } group ? new MentionNames(group.Members).Find(body, group.CanMentionHere) : [];
 
     private async Task RetryAsync(string clientMessageId)
     {

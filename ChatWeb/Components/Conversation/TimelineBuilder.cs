@@ -50,7 +50,11 @@ internal static class TimelineBuilder
                 StartsGroup: startsGroup,
                 EndsGroup: true,
                 DayLabel: newDay ? ChatTimeFormat.DayLabel(day, clock) : null,
-                StartsUnread: startsUnread));
+                StartsUnread: startsUnread)
+            {
+                Mentions = row.Message?.Mentions ?? row.Outgoing!.Mentions,
+                MentionsHere = row.Message?.MentionsHere ?? row.Outgoing!.Mentions.Contains(MentionRules.Here),
+            });
             if (!startsGroup)
             {
                 entries[^2] = entries[^2] with { EndsGroup = false };

@@ -18,4 +18,10 @@ public sealed record TimelineEntry(
     bool StartsGroup,
     bool EndsGroup,
     string? DayLabel,
-    bool StartsUnread);
+    bool StartsUnread)
+{
+    /// <summary>Whom the body mentions (user names), drawn highlighted; the same list instance while the message is unchanged.</summary>
+    public IReadOnlyList<string> Mentions { get; init; } = [];
+
+    public bool MentionsHere { get; init; }
+}

@@ -97,8 +97,20 @@ internal sealed class ThreadListModel(string myUserName)
             LastMessageSenderDisplayName = last.LastMessageSenderDisplayName,
             LastReadSeq = lastReadSeq,
             UnreadCount = ThreadSummary.Unread(last.LastSeq, lastReadSeq),
+            UnreadMentions = MergedMentions(shown, incoming, last.LastSeq, lastReadSeq),
         };
     }
+
+    /// <summary>
+    /// Unread mentions go with the watermarks: none once everything is read; otherwise the count of
+    /// the view that is further along on both (or, when each is ahead on one, the smaller, until the
+    /// server's next view of the thread says).
+    /// </summary>
+    private static long MergedMentions(ThreadSummary shown, ThreadSummary incoming, long lastSeq, long lastReadSeq) =>
+        lastReadSeq >= lastSeq ? 0
+        : incoming.LastSeq >= shown.LastSeq && incoming.LastReadSeq >= shown.LastReadSeq ? incoming.UnreadMentions
+        : shown.LastSeq >= incoming.LastSeq && shown.LastReadSeq >= incoming.LastReadSeq ? shown.UnreadMentions
+        : Math.Min(shown.UnreadMentions, incoming.UnreadMentions);
 
     // OrderByDescending is stable, so threads with equal times keep their order between updates.
     private static List<ThreadSummary> Sorted(IEnumerable<ThreadSummary> source) =>
