@@ -5,6 +5,7 @@ using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Contacts;
 using ChatWeb.Domain.Data;
 using ChatWeb.Domain.Presence;
+using ChatWeb.Domain.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,8 @@ public static class DomainRegistration
             new OnlineMembers(sp.GetRequiredService<IDbContextFactory<ChatDbContext>>(), sp.GetRequiredService<IPresenceTracker>()),
             sp.GetRequiredService<AttachmentClaims>()));
         services.AddChatAttachments();
+        services.AddSingleton(sp => new MessageSearchService(
+            sp.GetRequiredService<IMessageSearch>(), sp.GetRequiredService<IMessageStore>(), sp.GetRequiredService<IDbContextFactory<ChatDbContext>>()));
         services.AddSingleton<PresenceService>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<DirectoryService>();

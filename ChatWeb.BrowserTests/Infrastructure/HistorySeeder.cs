@@ -38,6 +38,10 @@ public sealed class HistorySeeder(ChatWebServer server)
                 ("$count", messageCount), ("$start", start));
         }
         await InsertMessagesAsync(connection, threadId, firstId, secondId, messageCount, start, now, ct);
+        // The app indexes every message it stores for search, in the same transaction.
+        await ExecuteAsync(connection, """
+            INSERT INTO MessageSearch (rowid, Body) SELECT rowid, Body FROM Messages WHERE ThreadId = $thread
+            """, ct, ("$thread", Text(threadId)));
         await transaction.CommitAsync(ct);
         return threadId;
     }

@@ -76,8 +76,17 @@ internal sealed class MessageChange : IAsyncDisposable
     /// </summary>
     public async Task<CommittedChange> CommitAsync(bool textChanged, CancellationToken ct)
     {
+        if (textChanged)
+        {
+            // The search index follows the text in this transaction: the old words out, the new in.
+            await Db.UnindexMessageAsync(Message.Id, ct);
+        }
         Message.Version = Version;
         await Db.SaveChangesAsync(ct);
+        if (textChanged)
+        {
+            await Db.IndexMessageAsync(Message.Id, ct);
+        }
         var previewMoved = textChanged && Message.Seq == lastSeq;
         if (previewMoved)
         {

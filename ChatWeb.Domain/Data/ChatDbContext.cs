@@ -36,6 +36,15 @@ public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContex
     /// </summary>
     internal virtual Task EraseFreedSpaceAsync(CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// Takes a message's stored text out of the provider's search index, in the current transaction,
+    /// before its text changes. Nothing to do where the index follows the table by itself.
+    /// </summary>
+    internal virtual Task UnindexMessageAsync(Guid messageId, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Puts a message's stored text (unless deleted) into the provider's search index, in the current transaction.</summary>
+    internal virtual Task IndexMessageAsync(Guid messageId, CancellationToken ct) => Task.CompletedTask;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every timestamp is UTC; the converter restores the kind that providers drop on read.

@@ -1,4 +1,5 @@
 using ChatWeb.Domain.Data.Sqlite;
+using ChatWeb.Domain.Data.SqlServer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +27,12 @@ public static class DatabaseInitializer
                 if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
                 {
                     await (db.Database.IsSqlite() ? SqliteMigrationGuard.MigrateAsync(db, logger, ct) : db.Database.MigrateAsync(ct));
+                }
+                if (db.Database.IsSqlServer() && !await SqlServerFullText.IsIndexedAsync(db, ct))
+                {
+                    logger.LogWarning(
+                        "Full-text search is not installed on this SQL Server: searching messages falls back to a slower plain search. " +
+                        "docs/design-notes.md (Search) says how to add it.");
                 }
                 if (db.Database.IsSqlite())
                 {

@@ -1,6 +1,7 @@
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Data.Sqlite;
 using ChatWeb.Domain.Data.SqlServer;
+using ChatWeb.Domain.Search;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public static class DatabaseRegistration
             services.AddPooledDbContextFactory<SqliteChatDbContext>(o => ConfigureSqlite(o, sqlite));
             services.AddSingleton<IDbContextFactory<ChatDbContext>, ChatDbContextFactory<SqliteChatDbContext>>();
             services.AddSingleton<IMessageStore>(sp => new SqliteMessageStore(sqlite, sp.GetRequiredService<IDbContextFactory<ChatDbContext>>()));
+            services.AddSingleton<IMessageSearch>(sp => new SqliteMessageSearch(sp.GetRequiredService<IDbContextFactory<ChatDbContext>>()));
         }
         else if (string.Equals(provider, DatabaseProviders.SqlServer, StringComparison.OrdinalIgnoreCase))
         {
@@ -45,6 +47,7 @@ public static class DatabaseRegistration
             services.AddPooledDbContextFactory<SqlServerChatDbContext>(o => ConfigureSqlServer(o, connectionString));
             services.AddSingleton<IDbContextFactory<ChatDbContext>, ChatDbContextFactory<SqlServerChatDbContext>>();
             services.AddSingleton<IMessageStore>(sp => new SqlServerMessageStore(connectionString, sp.GetRequiredService<IDbContextFactory<ChatDbContext>>()));
+            services.AddSingleton<IMessageSearch>(sp => new SqlServerMessageSearch(sp.GetRequiredService<IDbContextFactory<ChatDbContext>>()));
         }
         else
         {

@@ -53,6 +53,7 @@ public abstract class ChatUiTestContext : BunitContext, IAsyncLifetime
             options.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         Services.AddSingleton<IChatEvents>(Events);
+        Services.AddScoped<ChatWeb.Components.Search.SearchRequests>();
         Services.AddSingleton<ICurrentUserAccessor>(CurrentUser);
         JSInterop.Mode = JSRuntimeMode.Loose;
         // Database work runs on the thread pool; give it more than bUnit's default second on a busy machine.

@@ -37,6 +37,7 @@ internal static class RealtimeRegistration
         services.AddScoped<HubChatEvents>();
         services.AddScoped<IChatEvents>(sp => sp.GetRequiredService<HubChatEvents>());
         services.AddScoped<CircuitHandler, BrowserPresenceCircuitHandler>();
+        services.AddScoped<ChatWeb.Components.Search.SearchRequests>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Contacts;
 using ChatWeb.Domain.Presence;
+using ChatWeb.Domain.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -20,7 +21,8 @@ public sealed class ChatHub(
     ContactService contacts,
     DirectoryService directory,
     PresenceService presence,
-    TypingRelay typing) : Hub<IChatClient>
+    TypingRelay typing,
+    MessageSearchService search) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
 
@@ -89,6 +91,12 @@ public sealed class ChatHub(
 
     public Task<IReadOnlyList<ChatMessage>> GetMessagesAfter(string threadId, long afterSeq, int? limit) =>
         messages.GetAfterAsync(UserId, HubIds.Thread(threadId), afterSeq, limit, Context.ConnectionAborted);
+
+    public Task<SearchPage> SearchMessages(string query, string? threadId, string? before) =>
+        search.SearchAsync(UserId, query, HubIds.OptionalThread(threadId), before, Context.ConnectionAborted);
+
+    public Task<IReadOnlyList<ChatMessage>> GetMessagesAround(string threadId, long seq, int? limit) =>
+        search.GetAroundAsync(UserId, HubIds.Thread(threadId), seq, limit, Context.ConnectionAborted);
 
     public Task<ThreadSummary> MarkRead(string threadId, long seq) =>
         settings.MarkReadAsync(UserId, HubIds.Thread(threadId), seq, Context.ConnectionAborted);

@@ -13,4 +13,25 @@ public sealed class SqliteChatDbContext(DbContextOptions<SqliteChatDbContext> op
     /// </summary>
     internal override Task EraseFreedSpaceAsync(CancellationToken ct) =>
         Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", ct);
+
+    /// <summary>
+    /// FTS5's external-content index must be told the text it indexed to forget it: this reads it
+    /// from the row, which still holds it until the change is saved.
+    /// </summary>
+    internal override Task UnindexMessageAsync(Guid messageId, CancellationToken ct) =>
+        Database.ExecuteSqlRawAsync(
+            $$"""
+            INSERT INTO "{{SqliteSearchSyntax.Table}}"("{{SqliteSearchSyntax.Table}}", rowid, "Body")
+            SELECT 'delete', rowid, "Body" FROM "Messages" WHERE "Id" = {0}
+            """, [Key(messageId)], ct);
+
+    internal override Task IndexMessageAsync(Guid messageId, CancellationToken ct) =>
+        Database.ExecuteSqlRawAsync(
+            $$"""
+            INSERT INTO "{{SqliteSearchSyntax.Table}}"(rowid, "Body")
+            SELECT rowid, "Body" FROM "Messages" WHERE "Id" = {0} AND "DeletedAt" IS NULL
+            """, [Key(messageId)], ct);
+
+    /// <summary>A GUID as EF stores it on SQLite: upper-case text.</summary>
+    private static string Key(Guid id) => id.ToString("D").ToUpperInvariant();
 }

@@ -22,6 +22,7 @@ internal sealed class SqliteMessageSession : IMessageStoreSession
 
     private readonly SqliteConnection connection;
     private readonly SqliteSendStatements statements;
+    private readonly SqliteSearchIndex searchIndex;
     private readonly CommitFlusher? flusher;
     private readonly SqliteStatement? checkpoint;
     private readonly SqliteCheckpointer? checkpointer;
@@ -54,6 +55,7 @@ internal sealed class SqliteMessageSession : IMessageStoreSession
                 checkpointer = new SqliteCheckpointer(connectionString);
             }
             statements = new SqliteSendStatements(connection);
+            searchIndex = new SqliteSearchIndex(connection);
         }
         catch
         {
@@ -74,6 +76,7 @@ internal sealed class SqliteMessageSession : IMessageStoreSession
         var open = transaction ?? throw new InvalidOperationException("Commit without a batch begun.");
         statements.AdvanceThreads(writes.Threads, writes.SentAt);
         statements.InsertMessages(writes.Messages);
+        searchIndex.Add(writes.Messages);
         statements.InsertMentions(writes.Mentions);
         statements.MarkSendersRead(writes.ReadMarks);
         open.Commit();
@@ -125,6 +128,7 @@ internal sealed class SqliteMessageSession : IMessageStoreSession
         flusher?.Dispose();
         EndTransaction();
         statements?.Dispose();
+        searchIndex?.Dispose();
         checkpoint?.Dispose();
         checkpointer?.Dispose();
         connection.Dispose();

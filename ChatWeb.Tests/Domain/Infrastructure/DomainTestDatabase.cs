@@ -8,6 +8,7 @@ using ChatWeb.Domain.Data.Sqlite;
 using ChatWeb.Domain.Data.SqlServer;
 using ChatWeb.Domain.Entities;
 using ChatWeb.Domain.Presence;
+using ChatWeb.Domain.Search;
 using ChatWeb.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -60,6 +61,7 @@ public sealed class DomainTestDatabase : IAsyncDisposable
     public MessageService Messages => Services.GetRequiredService<MessageService>();
     public MessageChangeService Changes => Services.GetRequiredService<MessageChangeService>();
     public ReadReceiptsService ReadReceipts => Services.GetRequiredService<ReadReceiptsService>();
+    public MessageSearchService Search => Services.GetRequiredService<MessageSearchService>();
     public PresenceService Presence => Services.GetRequiredService<PresenceService>();
     public ContactService Contacts => Services.GetRequiredService<ContactService>();
     public DirectoryService Directory => Services.GetRequiredService<DirectoryService>();

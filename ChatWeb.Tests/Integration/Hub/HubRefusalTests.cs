@@ -38,6 +38,8 @@ public sealed class HubRefusalTests(HubRefusalTests.SmallBucketFactory factory) 
         ("DeleteMessage", [threadId, messageId]),
         ("React", [threadId, messageId, "👍", true]),
         ("GetChangesAfter", [threadId, 0L, 10]),
+        ("SearchMessages", ["secret", threadId, null]),
+        ("GetMessagesAround", [threadId, 1L, 10]),
     ];
 
     [Fact]

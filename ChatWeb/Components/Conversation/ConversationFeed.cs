@@ -45,6 +45,23 @@ public sealed class ConversationFeed(MessageService messageService, string userI
         Version++;
     }
 
+    /// <summary>
+    /// A page around a message deep in history (a search hit): the window holds it, and knows newer
+    /// messages exist when the page stops short of the thread's last seq, so scrolling down loads them.
+    /// </summary>
+    public async Task LoadAroundAsync(Func<CancellationToken, Task<IReadOnlyList<ChatMessage>>> readAround, CancellationToken ct)
+    {
+        var page = await readAround(ct);
+        Window.Reset(page);
+        if (Window.LastSeq < KnownLastSeq)
+        {
+            Window.MarkHasNewer();
+        }
+        NoteLastSeq(Window.LastSeq);
+        IsLoaded = true;
+        Version++;
+    }
+
     public async Task<int> LoadOlderAsync(CancellationToken ct)
     {
         if (!Window.HasOlder)

@@ -51,13 +51,16 @@ internal sealed class ConversationState(
             : null;
 
     /// <summary>Only the newest page, the thread and the peer's presence; Status says how it went.</summary>
+    /// <summary>Reads the page to open at instead of the newest (around a search hit); null opens at the newest.</summary>
+    public Func<CancellationToken, Task<IReadOnlyList<ChatMessage>>>? OpenAt { get; set; }
+
     public async Task OpenAsync()
     {
         try
         {
             Summary = await conversations.GetThreadAsync(me.Id, threadId, ct);
             Feed.NoteLastSeq(Summary.LastSeq);
-            await Feed.LoadNewestAsync(ct);
+            await (OpenAt is { } around ? Feed.LoadAroundAsync(around, ct) : Feed.LoadNewestAsync(ct));
             Reading.Opened(Summary);
             await LoadPeerPresenceAsync();
             // Unless the reader was removed while it loaded: that news stands.

@@ -51,6 +51,11 @@ public sealed partial class ConversationView : IAsyncDisposable
 
     [Parameter, EditorRequired] public Guid ThreadId { get; set; }
 
+    /// <summary>Opens at this message (a search hit), scrolled to it and briefly highlighted, instead of at the newest.</summary>
+    [Parameter] public long? OpenAtSeq { get; set; }
+
+    [Inject] public required ChatWeb.Domain.Search.MessageSearchService Search { get; init; }
+
     /// <summary>
     /// The page's clock, which ticks every minute. The view asks the browser for its zone itself,
     /// so it never shows a frame in UTC first; this only brings its "now" forward, so "Today" becomes
@@ -82,6 +87,10 @@ public sealed partial class ConversationView : IAsyncDisposable
         var opened = state = new ConversationState(
             Conversations, Messages, ThreadSettings, PresenceService, me, ThreadId, Time, Logger, live.Token);
         opened.Typing.Lapsed += () => _ = InvokeAsync(StateHasChanged);
+        if (OpenAtSeq is { } at)
+        {
+            opened.OpenAt = ct => Search.GetAroundAsync(me.Id, ThreadId, at, ConversationFeed.PageSize, ct);
+        }
         live.On<ChatMessage>(m => ForThisThread(m.ThreadId, () => opened.ReceiveAsync(m)))
             .On<ThreadSummary>(s => ForThisThread(s.Id, () => opened.ThreadUpdatedAsync(s)))
             .On<ThreadRemovedNotice>(n => ForThisThread(n.ThreadId, () => opened.Leave(byReader: false)))

@@ -90,12 +90,29 @@ class ScrollKeeper {
     }
 
     showFirstUnreadOrBottom() {
+        if (this.showOpenedAt()) {
+            return;
+        }
         const divider = this.el.querySelector('[data-testid="new-messages-divider"]');
         if (divider) {
             this.el.scrollTop += divider.getBoundingClientRect().top - this.el.getBoundingClientRect().top - 16;
         } else {
             this.el.scrollTop = this.el.scrollHeight;
         }
+    }
+
+    /** Opened at a message (a search hit): centred, and flashed so the eye finds it. */
+    showOpenedAt() {
+        const seq = this.el.dataset.openAtSeq;
+        const row = seq && this.el.querySelector(`[data-testid="message"][data-seq="${CSS.escape(seq)}"]`);
+        if (!row) {
+            return false;
+        }
+        this.el.scrollTop += row.getBoundingClientRect().top - this.el.getBoundingClientRect().top
+            - (this.el.clientHeight - row.getBoundingClientRect().height) / 2;
+        // An attribute of its own: a render of the row replaces its class, not this.
+        row.dataset.openedAt = 'true';
+        return true;
     }
 
     keepPosition() {

@@ -62,6 +62,9 @@ public sealed partial class MessageList : IAsyncDisposable
     /// <summary>Retry a failed send, by client message id.</summary>
     [Parameter] public EventCallback<string> OnRetry { get; set; }
 
+    /// <summary>The message the conversation opened at (a search hit): shown first, and briefly highlighted.</summary>
+    [Parameter] public long? OpenAtSeq { get; set; }
+
     /// <summary>After the next render, scroll to the newest message (the reader just sent one).</summary>
     public void ScrollToBottomAfterRender() => scrollToBottomRequested = true;
 

@@ -17,6 +17,8 @@ public sealed partial class ThreadList : IDisposable
     private readonly HashSet<Guid> unlisted = [];
     private CurrentUser? me;
     private int activeTab;
+    // Search results take the list's place while the search field holds a search.
+    private bool hiddenBySearch;
 
     [Inject] public required ConversationService Conversations { get; init; }
     [Inject] public required PresenceService Presence { get; init; }
