@@ -34,6 +34,12 @@ public sealed partial class Composer
     /// <summary>Receives the text to send; the composer has already cleared itself.</summary>
     [Parameter] public EventCallback<string> OnSend { get; set; }
 
+    /// <summary>Up arrow in an empty composer: edit the reader's last message.</summary>
+    [Parameter] public EventCallback OnEditLast { get; set; }
+
+    /// <summary>Esc in the composer (drops the reply being written).</summary>
+    [Parameter] public EventCallback OnEscape { get; set; }
+
     private bool IsTooLong => draft.Length > MaxLength;
 
     private bool CanSend => !string.IsNullOrWhiteSpace(draft) && !IsTooLong;
@@ -46,12 +52,23 @@ public sealed partial class Composer
         }
     }
 
+    /// <summary>Puts the caret in the composer (after choosing to reply, or when an edit ends).</summary>
+    public Task FocusAsync() => Interop.FocusEditorAsync(textarea);
+
     /// <summary>The decision to send; app.js only stops the browser inserting the newline (data-enter-sends).</summary>
     internal async Task HandleKeyDownAsync(KeyboardEventArgs e)
     {
         if (e.Key == "Enter" && !e.ShiftKey && !e.IsComposing)
         {
             await SendAsync();
+        }
+        else if (e.Key == "ArrowUp" && draft.Length == 0)
+        {
+            await OnEditLast.InvokeAsync();
+        }
+        else if (e.Key == "Escape")
+        {
+            await OnEscape.InvokeAsync();
         }
     }
 

@@ -55,6 +55,19 @@ public sealed class ConversationFeed(MessageService messageService, string userI
         return Window.PrependOlder(page);
     }
 
+    /// <summary>
+    /// Pages back through history until <paramref name="seq"/> is held (a quote's original was asked
+    /// for), at most <paramref name="maxPages"/> pages. Returns whether it is held.
+    /// </summary>
+    public async Task<bool> LoadBackToAsync(long seq, int maxPages, CancellationToken ct)
+    {
+        for (var page = 0; page < maxPages && seq < Window.FirstSeq && Window.HasOlder; page++)
+        {
+            await LoadOlderAsync(ct);
+        }
+        return Window.Contains(seq);
+    }
+
     /// <summary>Scrolling back down through history towards the live end.</summary>
     public async Task<int> LoadNewerAsync(CancellationToken ct)
     {
@@ -88,6 +101,24 @@ public sealed class ConversationFeed(MessageService messageService, string userI
             return result.Added;
         }
         return [.. result.Added, .. await CatchUpAsync(keepNewest, ct)];
+    }
+
+    /// <summary>
+    /// A message as it now is, from <c>MessageChanged</c>, a change catch-up or a change's answer:
+    /// replaces the held copy when newer. A change can overtake its message's own arrival; a message
+    /// past the live end is then taken as received. Returns what became visible, as ReceiveAsync.
+    /// </summary>
+    public async Task<IReadOnlyList<ChatMessage>> ApplyChangeAsync(ChatMessage changed, Func<bool> keepNewest, CancellationToken ct)
+    {
+        if (changed.Seq > Window.LastSeq)
+        {
+            return await ReceiveAsync(changed, keepNewest, ct);
+        }
+        if (Window.ApplyChange(changed))
+        {
+            Version++;
+        }
+        return [];
     }
 
     /// <summary>
@@ -134,9 +165,9 @@ public sealed class ConversationFeed(MessageService messageService, string userI
     }
 
     /// <summary>Shows the message at once, under a fresh client message id that every retry will reuse.</summary>
-    public OutgoingMessage Queue(string body)
+    public OutgoingMessage Queue(string body, ReplyPreview? replyTo = null)
     {
-        var message = new OutgoingMessage(Guid.NewGuid().ToString(), body, time.GetUtcNow().UtcDateTime, MessageStatus.Pending);
+        var message = new OutgoingMessage(Guid.NewGuid().ToString(), body, time.GetUtcNow().UtcDateTime, MessageStatus.Pending) { ReplyTo = replyTo };
         outgoing.Add(message);
         Version++;
         return message;
@@ -150,7 +181,8 @@ public sealed class ConversationFeed(MessageService messageService, string userI
         {
             // Off the renderer's context: SQLite's "async" calls block while another writer holds the
             // lock, and the reader should keep typing (and see the pending row) meanwhile.
-            var stored = await Task.Run(() => messageService.SendAsync(userId, threadId, message.ClientMessageId, message.Body, ct), ct);
+            var draft = new MessageDraft { ClientMessageId = message.ClientMessageId, Body = message.Body, ReplyToId = message.ReplyTo?.Id.ToString() };
+            var stored = await Task.Run(() => messageService.PostAsync(userId, threadId, draft, ct), ct);
             await ReceiveAsync(stored, keepNewest, ct);
         }
         catch

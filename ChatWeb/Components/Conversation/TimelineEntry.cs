@@ -18,4 +18,8 @@ public sealed record TimelineEntry(
     bool StartsGroup,
     bool EndsGroup,
     string? DayLabel,
-    bool StartsUnread);
+    bool StartsUnread)
+{
+    /// <summary>Replies, edits, deletes, reactions and receipts (<see cref="MessageLifeBuilder"/>); null when not known.</summary>
+    public MessageLife? Life { get; init; }
+}
