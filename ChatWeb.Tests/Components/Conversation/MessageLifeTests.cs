@@ -104,10 +104,13 @@ public sealed class MessageLifeTests : ConversationTestContext
         await SendAsync(ann, thread, "take this back");
         var cut = Open(ann, thread);
 
-        await Row(cut, 1).QuerySelector("[data-testid=delete-button]")!.ClickAsync(new MouseEventArgs());
-        var confirm = cut.WaitForElement(".mud-dialog .mud-button-root:last-child");
-        Assert.Contains("Delete this message?", cut.Find(".mud-dialog").TextContent);
-        await cut.InvokeAsync(() => confirm.Click());
+        // The click's handler waits for the answer to the dialog it opens.
+        var deleting = Row(cut, 1).QuerySelector("[data-testid=delete-button]")!.ClickAsync(new MouseEventArgs());
+        var dialog = cut.WaitForElement(".mud-dialog");
+        Assert.Contains("Delete this message?", dialog.TextContent);
+        var confirm = cut.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Delete");
+        await confirm.ClickAsync(new MouseEventArgs());
+        await deleting;
 
         cut.WaitForAssertion(() => Assert.NotNull(Row(cut, 1).QuerySelector("[data-testid=deleted-body]")));
         Assert.NotNull((await Messages.GetBeforeAsync(ann.Id, thread, null, 10, Ct)).Single().DeletedAt);
