@@ -40,6 +40,7 @@ if (!app.Environment.IsDevelopment())
 app.UseChatStatusCodePages();
 
 app.UseMiddleware<HubOriginGuard>();
+app.UseMiddleware<HubQueryGuard>();
 app.UseChatAuthentication();
 app.UseAntiforgery();
 

@@ -27,6 +27,8 @@ internal static class AdminApi
         MapAction(admin, "deactivate", (service, actor, userName, ct) => service.DeactivateAsync(actor, userName, ct));
         MapAction(admin, "reactivate", (service, actor, userName, ct) => service.ReactivateAsync(actor, userName, ct));
         MapAction(admin, "unlock", (service, actor, userName, ct) => service.UnlockAsync(actor, userName, ct));
+        MapAction(admin, "grant-admin", (service, actor, userName, ct) => service.GrantAdminAsync(actor, userName, ct));
+        MapAction(admin, "revoke-admin", (service, actor, userName, ct) => service.RevokeAdminAsync(actor, userName, ct));
         return endpoints;
     }
 

@@ -12,18 +12,26 @@ internal static class ChatHubQuery
     /// </summary>
     public const string ThreadUpdatedOnMessage = "threadUpdatedOnMessage";
 
-    /// <summary>True unless the client asked otherwise; anything but one true or false is refused.</summary>
+    public const string InvalidThreadUpdatedOnMessage = $"The {ThreadUpdatedOnMessage} parameter must be true or false.";
+
+    /// <summary>True unless the client asked otherwise; false when the value is anything but one true or false.</summary>
+    public static bool TryReadThreadUpdatedOnMessage(IQueryCollection query, out bool wanted)
+    {
+        var values = query[ThreadUpdatedOnMessage];
+        wanted = true;
+        return values.Count == 0 || (values.Count == 1 && bool.TryParse(values[0], out wanted));
+    }
+
+    /// <summary>
+    /// The connection's choice. <see cref="HubQueryGuard"/> has refused a bad value before the
+    /// connection was made; the exception is for a request that reached the hub some other way.
+    /// </summary>
     public static bool WantsThreadUpdatedOnMessage(HttpContext? http)
     {
-        var values = http?.Request.Query[ThreadUpdatedOnMessage] ?? default;
-        if (values.Count == 0)
+        if (http is null)
         {
             return true;
         }
-        if (values.Count == 1 && bool.TryParse(values[0], out var wanted))
-        {
-            return wanted;
-        }
-        throw new HubException($"The {ThreadUpdatedOnMessage} parameter must be true or false.");
+        return TryReadThreadUpdatedOnMessage(http.Request.Query, out var wanted) ? wanted : throw new HubException(InvalidThreadUpdatedOnMessage);
     }
 }

@@ -173,6 +173,44 @@ public sealed class AdminApiTests(ChatWebFactory factory) : IClassFixture<ChatWe
     }
 
     [Fact]
+    public async Task GrantAdminThenRevokeAdmin_Person_GainsThenLosesTheAdminApiAndTheAuditLogSaysSo()
+    {
+        var admin = await factory.RegisterAdminAsync();
+        var ann = await factory.RegisterUserAsync();
+        using var adminClient = await factory.CreateBearerClientAsync(admin);
+        using var annClient = await factory.CreateBearerClientAsync(ann);
+
+        using var granted = await adminClient.PostAsync($"/api/admin/people/{ann}/grant-admin", null, Ct);
+        using var annAsAdmin = await annClient.GetAsync("/api/admin/people", Ct);
+        using var revoked = await adminClient.PostAsync($"/api/admin/people/{ann}/revoke-admin", null, Ct);
+        using var annAfterRevoke = await annClient.GetAsync("/api/admin/people", Ct);
+        var audit = await adminClient.GetFromJsonAsync<JsonElement>("/api/admin/audit?page=0", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        Assert.True((await granted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("isAdmin").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, annAsAdmin.StatusCode);
+        Assert.False((await revoked.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("isAdmin").GetBoolean());
+        Assert.Equal(HttpStatusCode.Forbidden, annAfterRevoke.StatusCode);
+        var annsEntries = audit.GetProperty("entries").EnumerateArray()
+            .Where(e => e.GetProperty("target").GetString() == ann).Select(e => e.GetProperty("action").GetString()).ToList();
+        Assert.Equal(["AdminRevoked", "AdminGranted"], annsEntries);
+    }
+
+    [Fact]
+    public async Task GrantAdmin_AsNonAdmin_Returns403AndChangesNothing()
+    {
+        var (ann, bob) = (await factory.RegisterUserAsync(), await factory.RegisterUserAsync());
+        using var annClient = await factory.CreateBearerClientAsync(ann);
+        using var bobClient = await factory.CreateBearerClientAsync(bob);
+
+        using var response = await annClient.PostAsync($"/api/admin/people/{bob}/grant-admin", null, Ct);
+        using var bobTries = await bobClient.GetAsync("/api/admin/people", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, bobTries.StatusCode);
+    }
+
+    [Fact]
     public async Task AdminPage_AsNonAdmin_IsForbidden()
     {
         var ann = await factory.RegisterUserAsync();

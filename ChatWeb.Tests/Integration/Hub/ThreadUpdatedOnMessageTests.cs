@@ -1,7 +1,9 @@
+using System.Net;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace ChatWeb.Tests.Integration.Hub;
@@ -52,28 +54,19 @@ public sealed class ThreadUpdatedOnMessageTests(ChatWebFactory factory) : IClass
     [Theory]
     [InlineData("threadUpdatedOnMessage=no")]
     [InlineData("threadUpdatedOnMessage=false&threadUpdatedOnMessage=true")]
-    public async Task Connect_OptionNeitherTrueNorFalse_ClosedWithTheReason(string query)
+    public async Task Connect_OptionNeitherTrueNorFalse_RefusedWithTheReasonAndNothingLoggedAsAFault(string query)
     {
         var ann = await factory.RegisterUserAsync();
         await using var connection = await HubTestClient.BuildAsync(factory, ann, query);
-        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.Closed += error =>
-        {
-            closed.TrySetResult(error);
-            return Task.CompletedTask;
-        };
+        using var http = await factory.CreateBearerClientAsync(ann);
+        var window = factory.Logs.Window();
 
-        Exception? refusal;
-        try
-        {
-            await connection.StartAsync(TestContext.Current.CancellationToken);
-            refusal = await closed.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        }
-        catch (Exception ex) when (ex is HubException or InvalidOperationException)
-        {
-            refusal = ex;
-        }
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync(TestContext.Current.CancellationToken));
+        using var negotiate = await http.PostAsync($"/hubs/chat/negotiate?negotiateVersion=1&{query}", null, TestContext.Current.CancellationToken);
 
-        Assert.Contains("threadUpdatedOnMessage parameter must be true or false", refusal?.Message);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, negotiate.StatusCode);
+        Assert.Equal("The threadUpdatedOnMessage parameter must be true or false.", await negotiate.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.DoesNotContain(window.Entries, e => e.Level >= LogLevel.Warning);
     }
 }
