@@ -61,6 +61,7 @@ public sealed class AccessibilityTests(ChatWebServer server, BrowserHost host) :
             {
                 var alice = await OpenBusyGroupAsync(theme);
                 await scan(alice.Page, "a group conversation open, news in another");
+                await WalkThroughMessageLifeAsync(alice, scan);
                 await alice.Conversation.OpenSettingsAsync();
                 await scan(alice.Page, "details panel open");
                 await alice.Conversation.CloseSettings.ClickAsync();
@@ -109,6 +110,38 @@ public sealed class AccessibilityTests(ChatWebServer server, BrowserHost host) :
         await Expect(alice.Page.GetByTestId("new-messages-divider")).ToBeVisibleAsync();
         await Expect(ThreadListPane.PresenceDot(alice.Threads.Item(withBob))).ToHaveAttributeAsync("data-online", "true");
         return alice;
+    }
+
+    /// <summary>
+    /// The controls of a message's life: the reaction picker open, then a reply with its quote, a
+    /// reaction chip, an edited and a deleted message, with a message's action bar showing.
+    /// </summary>
+    private static async Task WalkThroughMessageLifeAsync(Device alice, Func<IPage, string, Task> scan)
+    {
+        var kickOff = alice.Conversation.Message(1);
+        await kickOff.HoverAsync();
+        await kickOff.GetByRole(AriaRole.Button, new() { Name = "Add a reaction" }).ClickAsync();
+        var pick = alice.Page.GetByRole(AriaRole.Menuitem, new() { Name = "React with 🎉" });
+        await Expect(pick).ToBeVisibleAsync();
+        await scan(alice.Page, "reaction picker open");
+        await pick.ClickAsync();
+        await Expect(kickOff.GetByTestId("reaction-chip")).ToBeVisibleAsync();
+        await kickOff.HoverAsync();
+        await kickOff.GetByRole(AriaRole.Button, new() { Name = "Reply", Exact = true }).ClickAsync();
+        await alice.Conversation.SendAsync("Ten works for me.");
+        await alice.Conversation.SendAsync("Sent too soon");
+        await alice.Conversation.Input.PressAsync("ArrowUp");
+        await alice.Page.GetByTestId("edit-input").FillAsync("Sent too soon, sorry");
+        await alice.Page.GetByTestId("edit-input").PressAsync("Enter");
+        await Expect(alice.Conversation.Messages.Last.GetByTestId("edited-label")).ToBeVisibleAsync();
+        var slides = alice.Conversation.Message(2);
+        await slides.HoverAsync();
+        await slides.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await alice.Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await Expect(slides.GetByTestId("deleted-body")).ToBeVisibleAsync();
+        await kickOff.HoverAsync();
+        await Expect(kickOff.GetByTestId("message-actions")).ToBeVisibleAsync();
+        await scan(alice.Page, "a reply, a reaction, an edited and a deleted message, an action bar showing");
     }
 
     private static async Task<List<string>> FailingFindingsAsync(IPage page, string where)

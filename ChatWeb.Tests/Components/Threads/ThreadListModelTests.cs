@@ -114,6 +114,23 @@ public sealed class ThreadListModelTests
         Assert.Equal(3, model.UnreadTotal);
     }
 
+    [Fact]
+    public void Change_LastMessageEditedThenDeleted_PreviewFollows()
+    {
+        var model = new ThreadListModel("ann@corp.example");
+        var thread = Direct("bob@corp.example", lastSeq: 2, at: Noon) with { LastMessagePreview = "See you at 3" };
+        model.Reset([thread]);
+        var last = new ChatMessage(Guid.NewGuid(), thread.Id, 2, "bob@corp.example", "Bob", "See you at 3:30", Noon, "c2") { Version = 5 };
+
+        model.Change(last with { EditedAt = Noon });
+        var edited = Assert.Single(model.Threads);
+        model.Change(last with { Body = "", DeletedAt = Noon, Version = 6 });
+
+        Assert.Equal("See you at 3:30", edited.LastMessagePreview);
+        Assert.True(Assert.Single(model.Threads).LastMessageDeleted);
+        Assert.Equal(6, model.Threads[0].LastVersion);
+    }
+
     private static ThreadSummary Direct(string other, long lastSeq, DateTime at) => new(
         Guid.NewGuid(), ThreadKind.Direct, other, Nickname: null, IsMuted: false, UnreadCount: 0, lastSeq, LastReadSeq: 0, at,
         LastMessagePreview: null, MemberRole.Member,

@@ -54,6 +54,12 @@ public sealed partial class Composer
 
     private PendingUploads uploads = default!;
 
+    /// <summary>Up arrow in an empty composer: edit the reader's last message.</summary>
+    [Parameter] public EventCallback OnEditLast { get; set; }
+
+    /// <summary>Esc in the composer (drops the reply being written).</summary>
+    [Parameter] public EventCallback OnEscape { get; set; }
+
     private bool IsTooLong => draft.Length > MaxLength;
 
     // Files may go without text, once every one has finished uploading.
@@ -70,6 +76,9 @@ public sealed partial class Composer
         }
     }
 
+    /// <summary>Puts the caret in the composer (after choosing to reply, or when an edit ends).</summary>
+    public Task FocusAsync() => Interop.FocusEditorAsync(textarea);
+
     /// <summary>The decision to send; app.js only stops the browser inserting the newline (data-enter-sends).</summary>
     internal async Task HandleKeyDownAsync(KeyboardEventArgs e)
     {
@@ -81,6 +90,14 @@ public sealed partial class Composer
         if (e.Key == "Enter" && !e.ShiftKey && !e.IsComposing)
         {
             await SendAsync();
+        }
+        else if (e.Key == "ArrowUp" && draft.Length == 0)
+        {
+            await OnEditLast.InvokeAsync();
+        }
+        else if (e.Key == "Escape")
+        {
+            await OnEscape.InvokeAsync();
         }
     }
 

@@ -73,6 +73,19 @@ public sealed class ConversationFeed(MessageService messageService, string userI
         return Window.PrependOlder(page);
     }
 
+    /// <summary>
+    /// Pages back through history until <paramref name="seq"/> is held (a quote's original was asked
+    /// for), at most <paramref name="maxPages"/> pages. Returns whether it is held.
+    /// </summary>
+    public async Task<bool> LoadBackToAsync(long seq, int maxPages, CancellationToken ct)
+    {
+        for (var page = 0; page < maxPages && seq < Window.FirstSeq && Window.HasOlder; page++)
+        {
+            await LoadOlderAsync(ct);
+        }
+        return Window.Contains(seq);
+    }
+
     /// <summary>Scrolling back down through history towards the live end.</summary>
     public async Task<int> LoadNewerAsync(CancellationToken ct)
     {
@@ -106,6 +119,24 @@ public sealed class ConversationFeed(MessageService messageService, string userI
             return result.Added;
         }
         return [.. result.Added, .. await CatchUpAsync(keepNewest, ct)];
+    }
+
+    /// <summary>
+    /// A message as it now is, from <c>MessageChanged</c>, a change catch-up or a change's answer:
+    /// replaces the held copy when newer. A change can overtake its message's own arrival; a message
+    /// past the live end is then taken as received. Returns what became visible, as ReceiveAsync.
+    /// </summary>
+    public async Task<IReadOnlyList<ChatMessage>> ApplyChangeAsync(ChatMessage changed, Func<bool> keepNewest, CancellationToken ct)
+    {
+        if (changed.Seq > Window.LastSeq)
+        {
+            return await ReceiveAsync(changed, keepNewest, ct);
+        }
+        if (Window.ApplyChange(changed))
+        {
+            Version++;
+        }
+        return [];
     }
 
     /// <summary>
@@ -152,12 +183,13 @@ public sealed class ConversationFeed(MessageService messageService, string userI
     }
 
     /// <summary>Shows the message at once, under a fresh client message id that every retry will reuse.</summary>
-    public OutgoingMessage Queue(string body, IReadOnlyList<string>? mentions = null, IReadOnlyList<AttachmentView>? attachments = null)
+    public OutgoingMessage Queue(string body, IReadOnlyList<string>? mentions = null, IReadOnlyList<AttachmentView>? attachments = null, ReplyPreview? replyTo = null)
     {
         var message = new OutgoingMessage(Guid.NewGuid().ToString(), body, time.GetUtcNow().UtcDateTime, MessageStatus.Pending)
         {
             Mentions = mentions ?? [],
             Attachments = attachments ?? [],
+            ReplyTo = replyTo,
         };
         outgoing.Add(message);
         Version++;

@@ -20,6 +20,10 @@ public sealed class ConversationInterop(IJSRuntime js, ILogger logger) : IAsyncD
     public Task FocusComposerAsync(ElementReference textarea) =>
         InvokeModuleAsync<object?>("focusComposer", textarea);
 
+    /// <summary>Focuses a message being edited, the caret after its text.</summary>
+    public Task FocusEditorAsync(ElementReference textarea) =>
+        InvokeModuleAsync<object?>("focusEditor", textarea);
+
     public Task<IJSObjectReference?> AttachScrollerAsync<T>(ElementReference scroller, DotNetObjectReference<T> callbacks)
         where T : class =>
         InvokeModuleAsync<IJSObjectReference?>("attachScroller", scroller, callbacks);

@@ -10,14 +10,15 @@ namespace ChatWeb.Components.Conversation;
 internal sealed class ConversationOutbox(ConversationFeed feed, ReadingPosition reading, Guid threadId, ILogger logger, CancellationToken ct)
 {
     /// <summary>Shows the message at once, at the live end (loaded first if the reader is deep in history).</summary>
-    public async Task<OutgoingMessage> QueueAsync(string body, IReadOnlyList<string>? mentions = null, IReadOnlyList<AttachmentView>? attachments = null)
+    public async Task<OutgoingMessage> QueueAsync(
+        string body, IReadOnlyList<string>? mentions = null, IReadOnlyList<AttachmentView>? attachments = null, ReplyPreview? replyTo = null)
     {
         if (feed.Window.HasNewer)
         {
             await feed.LoadNewestAsync(ct);
         }
         reading.Sent();
-        return feed.Queue(body, mentions, attachments);
+        return feed.Queue(body, mentions, attachments, replyTo);
     }
 
     /// <summary>Sends a queued message; on failure it stays, marked failed. Returns what to tell the reader, or null.</summary>

@@ -24,6 +24,7 @@ internal sealed class ConversationState(
     CancellationToken ct) : IDisposable
 {
     private ConversationOutbox? outbox;
+    private ChangeCatchUp? changes;
     private bool markingRead;
 
     public ConversationFeed Feed { get; } = new(messages, me.Id, me.UserName, threadId, time);
@@ -34,6 +35,9 @@ internal sealed class ConversationState(
 
     /// <summary>This device's sends.</summary>
     public ConversationOutbox Outbox => outbox ??= new(Feed, Reading, threadId, logger, ct);
+
+    /// <summary>Edits, deletes and reactions: applied in version order, caught up after a gap or a reconnect.</summary>
+    public ChangeCatchUp Changes => changes ??= new(messages, Feed, me.Id, threadId);
 
     public ConversationStatus Status { get; private set; } = ConversationStatus.Loading;
 
@@ -60,6 +64,7 @@ internal sealed class ConversationState(
         {
             Summary = await conversations.GetThreadAsync(me.Id, threadId, ct);
             Feed.NoteLastSeq(Summary.LastSeq);
+            Changes.Opened(Summary.LastVersion);
             await (OpenAt is { } around ? Feed.LoadAroundAsync(around, ct) : Feed.LoadNewestAsync(ct));
             Reading.Opened(Summary);
             await LoadPeerPresenceAsync();
@@ -98,8 +103,32 @@ internal sealed class ConversationState(
             ApplySummary(Summary.WithMessage(message, me.UserName));
         }
         Reading.NoteArrivals(await Feed.ReceiveAsync(message, KeepNewest, ct), Feed.Window);
+        if (Changes.Note(message.Version))
+        {
+            Reading.NoteArrivals(await Changes.CatchUpAsync(KeepNewest, ct), Feed.Window);
+        }
         await MarkReadAsync();
     });
+
+    /// <summary>A message was edited, deleted or reacted to (an event, or the answer to the reader's own change).</summary>
+    public Task ChangedAsync(ChatMessage changed) => GuardAsync(async () =>
+    {
+        if (Summary is not null)
+        {
+            ApplySummary(Summary.WithChange(changed));
+        }
+        Reading.NoteArrivals(await Changes.ApplyAsync(changed, KeepNewest, ct), Feed.Window);
+        await MarkReadAsync();
+    });
+
+    /// <summary>Another member read further (read receipts): their mark rises in the members list.</summary>
+    public void NoteReadUpTo(ReadUpTo read)
+    {
+        if (Summary is not null && read.ThreadId == threadId)
+        {
+            Summary = Summary.WithReadUpTo(read);
+        }
+    }
 
     public Task ThreadUpdatedAsync(ThreadSummary changed) => GuardAsync(async () =>
     {
@@ -111,11 +140,13 @@ internal sealed class ConversationState(
         }
     });
 
-    /// <summary>Events were missed while the connection was down: the thread again, and everything after the last seq.</summary>
+    /// <summary>Events were missed while the connection was down: the thread again, everything after the last seq, and every change after the last version.</summary>
     public Task ReconnectedAsync() => GuardAsync(async () =>
     {
         ApplySummary(await conversations.GetThreadAsync(me.Id, threadId, ct));
         Reading.NoteArrivals(await Feed.CatchUpAsync(KeepNewest, ct), Feed.Window);
+        // By seq first (new messages as they are now), then by version (changes to the ones held).
+        Reading.NoteArrivals(await Changes.CatchUpAsync(KeepNewest, ct), Feed.Window);
         await LoadPeerPresenceAsync();
         await MarkReadAsync();
     });

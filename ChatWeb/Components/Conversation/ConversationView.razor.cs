@@ -23,6 +23,9 @@ public sealed partial class ConversationView : IAsyncDisposable
     private ConversationInterop? interop;
     private LocalClock clock = LocalClock.Utc(TimeProvider.System);
     private MessageList? messageList;
+    private Composer? composer;
+    private ConversationInteractions? actions;
+    private MessageInteractions? rowInteractions;
     private bool ready;
     private bool settingsOpen;
     private bool goneShown;
@@ -30,6 +33,10 @@ public sealed partial class ConversationView : IAsyncDisposable
     [Inject] public required ConversationService Conversations { get; init; }
 
     [Inject] public required MessageService Messages { get; init; }
+
+    [Inject] public required MessageChangeService MessageChanges { get; init; }
+
+    [Inject] public required IDialogService Dialogs { get; init; }
 
     [Inject] public required ThreadSettingsService ThreadSettings { get; init; }
 
@@ -95,7 +102,13 @@ public sealed partial class ConversationView : IAsyncDisposable
             .On<ThreadSummary>(s => ForThisThread(s.Id, () => opened.ThreadUpdatedAsync(s)))
             .On<ThreadRemovedNotice>(n => ForThisThread(n.ThreadId, () => opened.Leave(byReader: false)))
             .On<TypingNotice>(n => ForThisThread(n.ThreadId, () => opened.NoteTyping(n)))
-            .On<PresenceView>(p => Change(() => opened.NotePresence(p)));
+            .On<PresenceView>(p => Change(() => opened.NotePresence(p)))
+            .On<MessageChangedNotice>(n => ForThisThread(n.Message.ThreadId, () => opened.ChangedAsync(n.Message)))
+            .On<ReadUpTo>(r => ForThisThread(r.ThreadId, () => opened.NoteReadUpTo(r)));
+        var requests = new ChangeRequests(MessageChanges, opened.ChangedAsync, me.Id, ThreadId, Logger, live.Token);
+        actions = new ConversationInteractions(opened, requests, Dialogs, Snackbar, RenderAsync, RevealAsync,
+            () => composer?.FocusAsync() ?? Task.CompletedTask, me, Logger, live.Token);
+        rowInteractions = actions.ForRows();
         // Subscribed before loading, so nothing published meanwhile is lost (settling catches up after).
         await live.StartAsync(OpenAsync, () => ChangeAsync(opened.ReconnectedAsync));
         await ChangeAsync(opened.SettleAsync);
@@ -162,7 +175,7 @@ public sealed partial class ConversationView : IAsyncDisposable
         {
             return;
         }
-        var outgoing = await state.Outbox.QueueAsync(body, MentionsIn(body));
+        var outgoing = await state.Outbox.QueueAsync(body, MentionsIn(body), replyTo: actions?.TakeReply());
         messageList?.ScrollToBottomAfterRender();
         StateHasChanged();
         ShowSendError(await state.Outbox.DeliverAsync(outgoing));
@@ -184,7 +197,7 @@ public sealed partial class ConversationView : IAsyncDisposable
         {
             return;
         }
-        var outgoing = await state.Outbox.QueueAsync(composed.Body, MentionsIn(composed.Body), composed.Attachments);
+        var outgoing = await state.Outbox.QueueAsync(composed.Body, MentionsIn(composed.Body), composed.Attachments, actions?.TakeReply());
         messageList?.ScrollToBottomAfterRender();
         StateHasChanged();
         ShowSendError(await state.Outbox.DeliverAsync(outgoing));
@@ -215,6 +228,20 @@ public sealed partial class ConversationView : IAsyncDisposable
     private Task OnLeft() => Change(() => state!.Leave(byReader: true));
 
     private void Reload() => Navigation.Refresh(forceReload: true);
+
+    private Task RenderAsync()
+    {
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A quote's original is held: the list scrolls to it once rendered.</summary>
+    private Task RevealAsync(long seq)
+    {
+        messageList?.RevealAfterRender(seq);
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -12,6 +12,12 @@ export function focusComposer(textarea) {
     }
 }
 
+/** Editing was asked for (a click or the up arrow), so the caret goes there on every kind of screen. */
+export function focusEditor(textarea) {
+    textarea.focus();
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+}
+
 export function attachScroller(scroller, dotnet) {
     return new ScrollKeeper(scroller, dotnet);
 }
@@ -86,6 +92,21 @@ class ScrollKeeper {
     scrollToBottom() {
         this.anchor = null;
         this.el.scrollTop = this.el.scrollHeight;
+        this.report();
+    }
+
+    /** Brings a message into view (a quote was clicked) and highlights it for a moment. */
+    revealMessage(seq) {
+        const row = this.el.querySelector(`[data-testid="message"][data-seq="${seq}"]`);
+        if (!row) {
+            return;
+        }
+        this.anchor = null;
+        row.scrollIntoView({ block: 'center' });
+        row.classList.remove('highlighted');
+        void row.offsetWidth; // restarts the animation when the same message is revealed twice
+        row.classList.add('highlighted');
+        setTimeout(() => row.classList.remove('highlighted'), 2000);
         this.report();
     }
 

@@ -26,11 +26,12 @@ public sealed partial class MessageList : IAsyncDisposable
     private DotNetObjectReference<MessageList>? callbacks;
     private IJSObjectReference? scrollKeeper;
     private IReadOnlyList<TimelineEntry> entries = [];
-    private (int Version, long? UnreadFromSeq, LocalClock Clock, bool IsGroup)? builtFrom;
+    private (int Version, long? UnreadFromSeq, LocalClock Clock, bool IsGroup, ThreadSummary? Summary, Guid? Editing)? builtFrom;
     private (bool HasOlder, bool HasNewer)? edgesSent;
     private bool loadAnswered;
     private int loadVersion;
     private bool scrollToBottomRequested;
+    private long? revealRequested;
     private bool loading;
     private bool loadingOlder;
     private bool atBottom = true;
@@ -65,6 +66,18 @@ public sealed partial class MessageList : IAsyncDisposable
     /// <summary>The message the conversation opened at (a search hit): shown first, and briefly highlighted.</summary>
     [Parameter] public long? OpenAtSeq { get; set; }
 
+    /// <summary>The thread as the reader sees it: read receipts and what the reader may do come from it.</summary>
+    [Parameter] public ThreadSummary? Summary { get; set; }
+
+    /// <summary>The message being edited in place, if any.</summary>
+    [Parameter] public Guid? EditingMessageId { get; set; }
+
+    /// <summary>After the next render, scroll the message with this seq into view and highlight it briefly.</summary>
+    public void RevealAfterRender(long seq)
+    {
+        revealRequested = seq;
+    }
+
     /// <summary>After the next render, scroll to the newest message (the reader just sent one).</summary>
     public void ScrollToBottomAfterRender() => scrollToBottomRequested = true;
 
@@ -94,6 +107,11 @@ public sealed partial class MessageList : IAsyncDisposable
         {
             scrollToBottomRequested = false;
             await Interop.CallAsync(scrollKeeper, "scrollToBottom");
+        }
+        if (revealRequested is { } seq)
+        {
+            revealRequested = null;
+            await Interop.CallAsync(scrollKeeper, "revealMessage", seq);
         }
     }
 
@@ -178,13 +196,14 @@ public sealed partial class MessageList : IAsyncDisposable
     // The parent re-renders for every live event (typing, presence); the rows only change with the feed.
     private void Rebuild()
     {
-        var inputs = (Feed.Version, UnreadFromSeq, Clock, IsGroup);
+        var inputs = (Feed.Version, UnreadFromSeq, Clock, IsGroup, Summary, EditingMessageId);
         if (inputs == builtFrom)
         {
             return;
         }
         builtFrom = inputs;
         entries = TimelineBuilder.Build(Feed.Window.Messages, Feed.Outgoing, Me.UserName, Me.DisplayName, IsGroup, UnreadFromSeq, Clock);
+        entries = MessageLifeBuilder.Apply(entries, Feed.Window, Feed.Outgoing, Summary, Me.UserName, EditingMessageId);
     }
 
     public async ValueTask DisposeAsync()

@@ -90,6 +90,35 @@ public sealed class MessageWindow(int capacity)
         return new AppendResult(added, gap);
     }
 
+    /// <summary>
+    /// A message as it now is (edited, deleted, reacted to): replaces the held copy when it is newer
+    /// (a higher version), and refreshes the quotes of held replies to it. Returns whether anything
+    /// changed. An older copy changes nothing, so changes may arrive in any order.
+    /// </summary>
+    public bool ApplyChange(ChatMessage changed)
+    {
+        var index = Contains(changed.Seq) ? (int)(changed.Seq - FirstSeq) : -1;
+        if (index >= 0 && (messages[index].Id != changed.Id || messages[index].Version >= changed.Version))
+        {
+            return false;
+        }
+        if (index >= 0)
+        {
+            messages[index] = changed;
+        }
+        var quote = ReplyPreview.Of(changed);
+        var quoted = false;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (messages[i].ReplyTo is { } replyTo && replyTo.Id == changed.Id && replyTo != quote)
+            {
+                messages[i] = messages[i] with { ReplyTo = quote };
+                quoted = true;
+            }
+        }
+        return index >= 0 || quoted;
+    }
+
     /// <summary>The live end moved on past what this window will hold (the reader is deep in history).</summary>
     public void MarkHasNewer() => HasNewer = true;
 

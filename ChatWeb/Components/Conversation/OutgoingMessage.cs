@@ -9,6 +9,9 @@ namespace ChatWeb.Components.Conversation;
 /// </summary>
 public sealed record OutgoingMessage(string ClientMessageId, string Body, DateTime CreatedAt, MessageStatus Status)
 {
+    /// <summary>The message this one answers, quoted as it was when the reply was written.</summary>
+    public ReplyPreview? ReplyTo { get; init; }
+
     /// <summary>Whom it mentions (user names, "@here"), sent with every retry.</summary>
     public IReadOnlyList<string> Mentions { get; init; } = [];
 
@@ -21,6 +24,7 @@ public sealed record OutgoingMessage(string ClientMessageId, string Body, DateTi
         ClientMessageId = ClientMessageId,
         Body = Body,
         Mentions = Mentions,
+        ReplyToId = ReplyTo?.Id.ToString(),
         AttachmentIds = Attachments.Count == 0 ? null : Attachments.Select(a => a.Id.ToString()).ToList(),
     };
 }

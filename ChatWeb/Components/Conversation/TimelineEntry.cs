@@ -29,4 +29,7 @@ public sealed record TimelineEntry(
 
     /// <summary>The message's files, shown above its text.</summary>
     public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
+
+    /// <summary>Replies, edits, deletes, reactions and receipts (<see cref="MessageLifeBuilder"/>); null when not known.</summary>
+    public MessageLife? Life { get; init; }
 }

@@ -55,6 +55,11 @@ public sealed partial class ThreadList : IDisposable
         live = new LiveViewEvents(Events, InvokeAsync, Snackbar, Logger)
             .On<ThreadSummary>(OnThreadUpdatedAsync)
             .On<ChatMessage>(OnMessageReceivedAsync)
+            .On<MessageChangedNotice>(n =>
+            {
+                Apply(m => m.Change(n.Message));
+                StateHasChanged();
+            })
             .On<ThreadRemovedNotice>(OnThreadRemoved)
             .On<PresenceView>(OnPresenceChanged);
         // After a reconnect the server's list is the truth: events may have been missed meanwhile.

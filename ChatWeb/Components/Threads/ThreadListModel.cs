@@ -53,6 +53,17 @@ internal sealed class ThreadListModel(string myUserName)
         return true;
     }
 
+    /// <summary>A message was edited, deleted or reacted to: the preview follows the last message. False when not listed.</summary>
+    public bool Change(ChatMessage changed)
+    {
+        if (threads.Find(t => t.Id == changed.ThreadId) is not { } shown)
+        {
+            return false;
+        }
+        Upsert(shown.WithChange(changed));
+        return true;
+    }
+
     public bool Remove(Guid threadId) => threads.RemoveAll(t => t.Id == threadId) > 0;
 
     public void SetPresence(PresenceView view) => presence[view.UserName] = view;
