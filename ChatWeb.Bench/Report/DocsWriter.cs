@@ -1,3 +1,5 @@
+using ChatWeb.Bench.Hosting;
+
 namespace ChatWeb.Bench.Report;
 
 /// <summary>
@@ -9,8 +11,10 @@ internal static class DocsWriter
     public const string Begin = "<!-- bench:results:begin -->";
     public const string End = "<!-- bench:results:end -->";
 
+    /// <param name="path">Absolute, or relative to the repository's root (as the README's commands give it), wherever the bench runs from.</param>
     public static void Write(string path, string table, string begin = Begin, string end = End)
     {
+        path = Path.IsPathRooted(path) ? path : Path.Combine(RepoPaths.Root, path);
         var generated = new[] { begin, table.TrimEnd(), end };
         var lines = File.Exists(path) ? File.ReadAllText(path).Split('\n').ToList() : ["# Performance", ""];
         var start = lines.FindIndex(l => l.TrimEnd('\r') == begin);
