@@ -8,6 +8,13 @@ namespace ChatWeb.Bench;
 /// </summary>
 internal sealed record BenchArguments(string? DocsPath, string? WorkDirectory, string? ServerDll, double? Rate, double? Seconds, int? Users)
 {
+    /// <summary>
+    /// Extra environment for the chat server only (<c>--server-env KEY=VALUE</c>, repeatable): how a
+    /// runtime setting such as <c>DOTNET_gcServer=1</c> is tried against the shipped one without
+    /// rebuilding, and without touching the bench's own process or the relay's.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
+
     public BenchProfile Apply(BenchProfile profile)
     {
         var steady = !profile.SearchForMaximum;
@@ -27,6 +34,7 @@ internal sealed record BenchArguments(string? DocsPath, string? WorkDirectory, s
         string? docs = null, work = null, server = null;
         double? rate = null, seconds = null;
         int? users = null;
+        var serverEnvironment = new Dictionary<string, string>();
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -38,10 +46,11 @@ internal sealed record BenchArguments(string? DocsPath, string? WorkDirectory, s
                 case "--rate": rate = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--seconds": seconds = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--users": users = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--server-env" when value.IndexOf('=') > 0: serverEnvironment[value[..value.IndexOf('=')]] = value[(value.IndexOf('=') + 1)..]; break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
             i++;
         }
-        return new BenchArguments(docs, work, server, rate, seconds, users);
+        return new BenchArguments(docs, work, server, rate, seconds, users) { ServerEnvironment = serverEnvironment };
     }
 }

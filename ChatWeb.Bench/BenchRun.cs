@@ -29,7 +29,7 @@ internal static class BenchRun
         var verdict = new Verdict(failOnRefusedSends: !profile.SearchForMaximum);
         Console.WriteLine($"ChatWeb bench ({profile.Name}); work folder {work}");
 
-        var (app, history) = await RunChatWebAsync(profile, serverDll, work, verdict);
+        var (app, history) = await RunChatWebAsync(profile, serverDll, work, verdict, args.ServerEnvironment);
         var halfRate = app.HalfRate.Step.TargetRate;
         var relay = await RunRelayAsync(profile, work, halfRate, verdict);
         Console.WriteLine("[storage] raw Microsoft.Data.Sqlite inserts");
@@ -37,7 +37,8 @@ internal static class BenchRun
 
         verdict.Print();
         var report = new RunReport(profile, DateTime.UtcNow.ToString("yyyy-MM-dd"), RepoPaths.Commit(), MachineInfo.Describe(),
-            $"dotnet run -c Release --project ChatWeb.Bench -- {profile.Name}" + (args.DocsPath is null ? "" : $" --docs {args.DocsPath}"),
+            $"dotnet run -c Release --project ChatWeb.Bench -- {profile.Name}" + (args.DocsPath is null ? "" : $" --docs {args.DocsPath}")
+                + string.Concat(args.ServerEnvironment.Select(e => $" --server-env {e.Key}={e.Value}")),
             $"{loadAtStart} at the start, {MachineInfo.LoadAverage()} at the end",
             app, relay, history, raw, verdict.MessagesChecked, verdict.DeliveriesChecked, verdict.Passed, clock.Elapsed);
         var table = ResultsTable.Render(report);
@@ -52,7 +53,7 @@ internal static class BenchRun
     }
 
     private static async Task<(TargetReport App, HistoryResult History)> RunChatWebAsync(
-        BenchProfile profile, string serverDll, string work, Verdict verdict)
+        BenchProfile profile, string serverDll, string work, Verdict verdict, IReadOnlyDictionary<string, string> serverEnvironment)
     {
         var dbPath = Path.Combine(work, "chat.db");
         Console.WriteLine($"[ChatWeb] seeding {profile.SeededUsers:N0} users and a {profile.HistoryMessages:N0}-message thread");
@@ -63,6 +64,10 @@ internal static class BenchRun
             ["Database__Provider"] = "Sqlite",
             ["ConnectionStrings__Chat"] = $"Data Source={dbPath}",
         };
+        foreach (var (key, value) in serverEnvironment)
+        {
+            environment[key] = value;
+        }
         await using var server = await ServerProcess.StartAsync("ChatWeb", serverDll, [], environment, Path.Combine(work, "chatweb.log"));
         var names = Enumerable.Range(0, profile.SeededUsers).Select(BenchUsers.Name).Append(BenchUsers.HistoryOwner).ToList();
         Console.WriteLine($"[ChatWeb] pid {server.Pid} at {server.BaseUri}; signing in {names.Count:N0} users");

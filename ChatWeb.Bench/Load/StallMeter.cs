@@ -16,10 +16,14 @@ internal static class StallMeter
     /// later of a and the earliest due time of any message acknowledged at b or after; before the
     /// first acknowledgement, from the first due time.
     /// </summary>
-    public static TimeSpan Largest(IEnumerable<(long Due, long Acked)> messages)
+    public static TimeSpan Largest(IEnumerable<(long Due, long Acked)> messages) => LargestWindow(messages).Length;
+
+    /// <summary>The largest stall and when it began (Stopwatch ticks), to lay beside what the server's runtime did then.</summary>
+    public static (TimeSpan Length, long From) LargestWindow(IEnumerable<(long Due, long Acked)> messages)
     {
         var byAck = messages.OrderBy(m => m.Acked).ToArray();
         var largest = 0L;
+        var from = 0L;
         var earliestDueFromHere = long.MaxValue;
         var suffixMinimum = new long[byAck.Length];
         for (var k = byAck.Length - 1; k >= 0; k--)
@@ -30,8 +34,11 @@ internal static class StallMeter
         for (var k = 0; k < byAck.Length; k++)
         {
             var owedSince = k == 0 ? suffixMinimum[k] : Math.Max(byAck[k - 1].Acked, suffixMinimum[k]);
-            largest = Math.Max(largest, byAck[k].Acked - owedSince);
+            if (byAck[k].Acked - owedSince > largest)
+            {
+                (largest, from) = (byAck[k].Acked - owedSince, owedSince);
+            }
         }
-        return TimeSpan.FromSeconds(largest / (double)Stopwatch.Frequency);
+        return (TimeSpan.FromSeconds(largest / (double)Stopwatch.Frequency), from);
     }
 }

@@ -171,10 +171,13 @@ internal sealed class StepLedger
             }
         }
         var timedAcked = Enumerable.Range(Warmup, Math.Max(0, sent - Warmup)).Where(i => Volatile.Read(ref state[i]) == Acked);
-        var stall = StallMeter.Largest(timedAcked.Select(i => (intended[i], ackAt[i])));
+        var (stall, stallFrom) = StallMeter.LargestWindow(timedAcked.Select(i => (intended[i], ackAt[i])));
         return new StepResult(label, rate, sent, acked, failed, lost, duplicates + seqMismatches, strays, unanswered == 0,
             sendSeconds, Routes[0].Members.Count, Users, LatencySummary.From(AckLatency), LatencySummary.From(DeliverLatency),
-            stall.TotalMilliseconds, stoppedEarly, firstError);
+            stall.TotalMilliseconds, stoppedEarly, firstError)
+        {
+            LargestStallFromUtc = DateTime.UtcNow - Stopwatch.GetElapsedTime(stallFrom),
+        };
     }
 
     /// <summary>

@@ -20,6 +20,9 @@ internal sealed record StepResult(
     bool StoppedEarly,
     string? FirstError)
 {
+    /// <summary>When the largest stall began (UTC), to find what the server's runtime was doing then.</summary>
+    public DateTime LargestStallFromUtc { get; init; }
+
     /// <summary>Nothing lost, duplicated or unexplained: the correctness bar every run must pass.</summary>
     public bool Correct => Lost == 0 && Duplicates == 0 && Strays == 0 && Settled;
 

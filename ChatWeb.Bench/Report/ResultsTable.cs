@@ -63,6 +63,22 @@ internal static class ResultsTable
         md.AppendLine(Invariant($"| 2 | {at}: send→deliver p50 / p99 / p99.9 / max (ms) | {Four(a.Deliver)} | {Four(b.Deliver)} | {Ratio(a.Deliver.P50, b.Deliver.P50)} / {Ratio(a.Deliver.P99, b.Deliver.P99)} / {Ratio(a.Deliver.P999, b.Deliver.P999)} / {Ratio(a.Deliver.Max, b.Deliver.Max)} |"));
         md.AppendLine(Invariant($"| 2 | {at}: largest stall (ms) | {Ms(a.LargestStallMs)} | {Ms(b.LargestStallMs)} | {Ratio(a.LargestStallMs, b.LargestStallMs)} |"));
         md.AppendLine(Invariant($"| 2 | {at}: server CPU per message (µs, idle cost subtracted) | {app.CpuMicrosPerMessage:N0} | {relay.CpuMicrosPerMessage:N0} | {Ratio(app.CpuMicrosPerMessage, relay.CpuMicrosPerMessage)} |"));
+        AppendRuntime(md, at, app, relay);
+    }
+
+    /// <summary>What the servers' runtimes did during the step (<see cref="Diagnostics.RuntimeWatch"/>): the evidence for where a stall came from.</summary>
+    private static void AppendRuntime(StringBuilder md, string at, MeasuredStep app, MeasuredStep relay)
+    {
+        var (a, b) = (app.Runtime, relay.Runtime);
+        double Alloc(MeasuredStep m) => m.Runtime.AllocatedBytes / 1024.0 / Math.Max(1, m.Step.Acked);
+        string Pauses(Diagnostics.RuntimeReport r, MeasuredStep m) =>
+            Invariant($"{r.Collections(0)} / {r.Collections(1)} / {r.Collections(2)}+{r.BackgroundCollections}; {r.TotalPauseMs / Math.Max(1, m.Step.SendSeconds) / 10:F1}%; {r.LongestPauseMs:F1} ms");
+        md.AppendLine(Invariant($"| 2 | {at}: server allocations per message (KiB) | {Alloc(app):F1} | {Alloc(relay):F1} | {Ratio(Alloc(app), Alloc(relay))} |"));
+        md.AppendLine(Invariant($"| 2 | {at}: collections gen0 / gen1 / gen2+background; time paused; longest pause | {Pauses(a, app)} | {Pauses(b, relay)} | |"));
+        md.AppendLine(Invariant($"| 2 | {at}: of the largest stall, paused by the collector (ms) | {app.PausedInLargestStallMs:F1} of {app.Step.LargestStallMs:F1} | {relay.PausedInLargestStallMs:F1} of {relay.Step.LargestStallMs:F1} | |"));
+        md.AppendLine(Invariant($"| 2 | {at}: lock waits (count, total ms); thread-pool starvation injections | {a.ContentionMs.Count:N0}, {a.ContentionMs.Sum():F0}; {a.StarvationInjections} | {b.ContentionMs.Count:N0}, {b.ContentionMs.Sum():F0}; {b.StarvationInjections} | |"));
+        var stallFrom = app.Step.LargestStallFromUtc;
+        md.AppendLine(Invariant($"| 2 | {at}: send path (ChatWeb's `ChatWeb-SendPath` events) | {a.DescribeSendPath(stallFrom, stallFrom.AddMilliseconds(app.Step.LargestStallMs))} | — | |"));
     }
 
     private static void AppendHalfLoad(StringBuilder md, MeasuredStep app, MeasuredStep relay)
@@ -73,6 +89,7 @@ internal static class ResultsTable
         md.AppendLine(Invariant($"| 2 | {at}: send→ack p50 / p99 / p99.9 (ms) | {Triple(a.Ack)} | {Triple(b.Ack)} | {Ratio(a.Ack.P50, b.Ack.P50)} / {Ratio(a.Ack.P99, b.Ack.P99)} / {Ratio(a.Ack.P999, b.Ack.P999)} |"));
         md.AppendLine(Invariant($"| 2 | {at}: largest stall (ms) | {Ms(a.LargestStallMs)} | {Ms(b.LargestStallMs)} | {Ratio(a.LargestStallMs, b.LargestStallMs)} |"));
         md.AppendLine(Invariant($"| 2 | {at}: server CPU per message (µs, idle cost subtracted) | {app.CpuMicrosPerMessage:N0} | {relay.CpuMicrosPerMessage:N0} | {Ratio(app.CpuMicrosPerMessage, relay.CpuMicrosPerMessage)} |"));
+        AppendRuntime(md, at, app, relay);
     }
 
     private static string Cap(Load.LadderResult l) => l.ReachedCap ? " (cap)" : "";

@@ -1,12 +1,16 @@
 using System.Diagnostics;
 using ChatWeb.Bench.Clients;
+using ChatWeb.Bench.Diagnostics;
 using ChatWeb.Bench.Hosting;
 using ChatWeb.Bench.Load;
 
 namespace ChatWeb.Bench.Scenarios;
 
-/// <summary>A fixed-rate step and the server CPU it took per acknowledged message.</summary>
-internal sealed record MeasuredStep(StepResult Step, double CpuMicrosPerMessage);
+/// <summary>
+/// A fixed-rate step, the server CPU it took per acknowledged message, what the server's runtime did
+/// meanwhile, and how much of the step's largest stall the runtime spent paused.
+/// </summary>
+internal sealed record MeasuredStep(StepResult Step, double CpuMicrosPerMessage, RuntimeReport Runtime, double PausedInLargestStallMs);
 
 /// <summary>What one server did in one run. <see cref="DirectBrowser"/> is the chat server's second search, with the browser's option.</summary>
 internal sealed record TargetReport(
@@ -72,6 +76,8 @@ internal sealed class TargetPhases(BenchProfile profile, ServerProcess server, I
     /// Runs the step and reads the server's CPU time from /proc around it. What the server burns
     /// with these connections open and nothing sent (timers, keep-alives, GC) is not a message's
     /// cost: three idle seconds (at most half as long as the step) are measured first and subtracted.
+    /// The server's runtime is watched through the step (<see cref="RuntimeWatch"/>): its pauses
+    /// laid beside the largest stall say whether that stall was the collector's.
     /// </summary>
     private async Task<MeasuredStep> MeasureAsync(string label, double rate, TimeSpan duration)
     {
@@ -80,14 +86,20 @@ internal sealed class TargetPhases(BenchProfile profile, ServerProcess server, I
         var idleStart = server.CpuTime();
         await Task.Delay(idleWindow);
         var idlePerSecond = (server.CpuTime() - idleStart) / idleWindow.TotalSeconds;
+        await using var watch = RuntimeWatch.Start(server.Pid);
         var cpu = server.CpuTime();
         var started = Stopwatch.GetTimestamp();
         var step = await loop.RunAsync(label, directRoutes!, rate, duration);
         var busy = server.CpuTime() - cpu - idlePerSecond * Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var runtime = await watch.StopAsync();
         var perMessage = Math.Max(0, busy.TotalMicroseconds) / Math.Max(1, step.Acked);
+        var stallFrom = step.LargestStallFromUtc;
+        var pausedInStall = runtime.PausedWithin(stallFrom, stallFrom.AddMilliseconds(step.LargestStallMs));
         Console.WriteLine($"  {target.Name,-8} server CPU {perMessage:F0} µs per message");
+        Console.WriteLine($"  {target.Name,-8} {runtime.Describe(step.SendSeconds, step.Acked)}; paused {pausedInStall:F1} ms of the largest stall ({step.LargestStallMs:F1} ms)");
+        Console.WriteLine($"  {target.Name,-8} send path: {runtime.DescribeSendPath(stallFrom, stallFrom.AddMilliseconds(step.LargestStallMs))}");
         await target.SettleAsync();
-        return new MeasuredStep(step, perMessage);
+        return new MeasuredStep(step, perMessage, runtime, pausedInStall);
     }
 
     /// <summary>

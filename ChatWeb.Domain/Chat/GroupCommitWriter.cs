@@ -81,7 +81,12 @@ internal sealed class GroupCommitWriter(IMessageStore store, TimeProvider clock,
                 {
                     batch.Add(send);
                 }
+                var started = SendPathEvents.Log.Start();
                 Write(batch);
+                if (started != 0)
+                {
+                    SendPathEvents.Log.BatchStored(batch.Count, SendPathEvents.Elapsed(started));
+                }
                 batch.Clear();
                 AfterBatch();
             }

@@ -1,3 +1,5 @@
+using ChatWeb.Domain.Chat;
+
 namespace ChatWeb.Domain.Data.Sqlite;
 
 /// <summary>
@@ -69,6 +71,7 @@ internal sealed class CommitFlusher : IDisposable
     private void FlushAndAnswer(List<Action<Exception?>> answers)
     {
         Exception? error = null;
+        var started = SendPathEvents.Log.Start();
         try
         {
             flush();
@@ -77,6 +80,10 @@ internal sealed class CommitFlusher : IDisposable
         {
             // No stored message of these batches is acknowledged; their senders send again.
             error = ex;
+        }
+        if (started != 0)
+        {
+            SendPathEvents.Log.Flushed(answers.Count, SendPathEvents.Elapsed(started));
         }
         foreach (var answer in answers)
         {

@@ -1,3 +1,4 @@
+using ChatWeb.Domain.Chat;
 using Microsoft.Data.Sqlite;
 
 namespace ChatWeb.Domain.Data.Sqlite;
@@ -70,8 +71,13 @@ internal sealed class SqliteCheckpointer : IDisposable
         {
             try
             {
+                var started = SendPathEvents.Log.Start();
                 CopyMostOfTheLog(checkpoint);
                 passCompleted = true;
+                if (started != 0)
+                {
+                    SendPathEvents.Log.CheckpointCopied(byWriter: false, SendPathEvents.Elapsed(started));
+                }
             }
             catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
             {

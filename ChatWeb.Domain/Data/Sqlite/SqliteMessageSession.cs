@@ -118,8 +118,13 @@ internal sealed class SqliteMessageSession : IMessageStoreSession
         {
             return;
         }
+        var started = SendPathEvents.Log.Start();
         checkpoint.Execute();
         lastCheckpoint = Stopwatch.GetTimestamp();
+        if (started != 0)
+        {
+            SendPathEvents.Log.CheckpointCopied(byWriter: true, SendPathEvents.Elapsed(started));
+        }
     }
 
     /// <summary>Answers every batch already ended (after its flush), rolls back a batch left open, and closes the connection for good.</summary>
