@@ -29,6 +29,7 @@ static int Usage()
                ChatWeb.Bench baseline-server --urls http://127.0.0.1:PORT
                ChatWeb.Bench browser [--docs docs/performance.md] [--work DIR] [--server-dll PATH] [--pages 120]
                                      [--pairs 10] [--lines 30] [--background-users 300] [--background-rate 4500]
+                                     [--memory-only] [--gcdump PATH_TO_DOTNET_GCDUMP]
                ChatWeb.Bench uploads [--docs docs/performance.md] [--work DIR] [--server-dll PATH] [--size-mb 25] [--parallel 10]
                ChatWeb.Bench search [--work DIR] [--messages 1000000] [--threads 10000] [--member-of 100] [--queries 2000]
         """);

@@ -48,7 +48,17 @@ app.UseChatAuthentication();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o =>
+    // Each circuit's WebSocket uncompressed: permessage-deflate keeps a zlib compressor and
+    // decompressor per open page for its whole life, native memory (about 300 KB reserved) that is
+    // the largest single part of an idle page's cost, for bandwidth an intranet does not lack
+    // (docs/performance.md, "Browser users"). Set as an accept-context callback rather than
+    // DisableWebSocketCompression so the framework keeps sending "frame-ancestors 'self'".
+    o.ConfigureWebSocketAcceptContext = (_, accept) =>
+    {
+        accept.DangerousEnableCompression = false;
+        return Task.CompletedTask;
+    });
 app.MapAdditionalIdentityEndpoints();
 app.MapCompanySignInEndpoints();
 app.MapAdminApi();

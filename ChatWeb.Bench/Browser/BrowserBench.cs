@@ -10,8 +10,9 @@ namespace ChatWeb.Bench.Browser;
 
 /// <summary>
 /// How many people one node serves, from the browser's side: server memory per signed-in chat page
-/// (a Blazor circuit, its own hub connection, a conversation on screen) and the time from typing a
-/// line in one page to seeing it in another, idle and under a background hub load. Real Chromium
+/// (a Blazor circuit, its own hub connection, the thread list on screen; then with a conversation
+/// open) and the time from typing a line in one page to seeing it in another, idle and under a
+/// background hub load. Real Chromium
 /// pages against the real server in its own process, on a fresh SQLite file.
 /// </summary>
 internal static class BrowserBench
@@ -50,22 +51,32 @@ internal static class BrowserBench
         // What the browser opens is "localhost", as a person's would; the server listens on 127.0.0.1.
         await using var browser = new ChatPages(new Uri($"http://localhost:{server.BaseUri.Port}/"));
         await browser.LaunchAsync();
+        var memory = new MemoryProbe(server, target, options.GcdumpTool, work);
         Console.WriteLine("[memory] no page open");
-        var empty = await ServerHeap.ReadAsync(server.Pid, 0, server.WorkingSetBytes);
-        Console.WriteLine($"  0 pages: resident {empty.ResidentBytes / 1048576.0:F0} MiB, managed heap {empty.ManagedHeapBytes / 1048576.0:F0} MiB");
-        var half = await OpenPagesAsync(browser, server, target, names, threads, 0, options.Pages / 2);
-        var full = await OpenPagesAsync(browser, server, target, names, threads, options.Pages / 2, options.Pages);
+        var empty = await memory.ReadAsync(0, "empty");
+        var half = await OpenPagesAsync(browser, memory, names, 0, options.Pages / 2);
+        var full = await OpenPagesAsync(browser, memory, names, options.Pages / 2, options.Pages);
+        var results = new BrowserResults(options, DateTime.UtcNow.ToString("yyyy-MM-dd"), RepoPaths.Commit(), MachineInfo.Describe(), empty, half, full);
 
-        var pages = browser.Pages.OrderBy(p => names.IndexOf(p.UserName)).ToList();
-        var pairs = Enumerable.Range(0, options.Pairs).Select(i => (pages[2 * i], pages[2 * i + 1])).ToList();
-        Console.WriteLine($"[typing] {options.Pairs} pairs × {options.LinesPerPair} lines, idle server");
-        var (idle, cpuPerLine) = await MeasureWithCpuAsync(server, () => TypingLatency.MeasureAsync(pairs, options.LinesPerPair, "idle"));
-        Console.WriteLine($"  p50 {idle.P50:F0} ms, p99 {idle.P99:F0} ms, server CPU {cpuPerLine:F0} µs per line");
-        var (loaded, background) = await UnderLoadAsync(options, target, book, pairs);
+        var correct = true;
+        if (!options.MemoryOnly)
+        {
+            var pages = browser.Pages.OrderBy(p => names.IndexOf(p.UserName)).ToList();
+            Console.WriteLine($"[memory] opening each page's conversation");
+            await Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = 4 },
+                async (page, _) => await ChatPages.OpenConversationAsync(page, threads[names.IndexOf(page.UserName)]));
+            var conversations = await memory.ReadAsync(options.Pages, "conversations");
+            var pairs = Enumerable.Range(0, options.Pairs).Select(i => (pages[2 * i], pages[2 * i + 1])).ToList();
+            Console.WriteLine($"[typing] {options.Pairs} pairs × {options.LinesPerPair} lines, idle server");
+            var (idle, cpuPerLine) = await MeasureWithCpuAsync(server, () => TypingLatency.MeasureAsync(pairs, options.LinesPerPair, "idle"));
+            Console.WriteLine($"  p50 {idle.P50:F0} ms, p99 {idle.P99:F0} ms, server CPU {cpuPerLine:F0} µs per line");
+            var (loaded, background) = await UnderLoadAsync(options, target, book, pairs);
+            results = results with { Conversations = conversations, Typing = new TypingResults(idle, cpuPerLine, loaded, background) };
+            correct = background.All(s => s.Correct);
+        }
         await target.Probe!.DisposeAsync();
 
-        var results = new BrowserResults(options, DateTime.UtcNow.ToString("yyyy-MM-dd"), RepoPaths.Commit(), MachineInfo.Describe(),
-            $"{loadAtStart} at the start, {MachineInfo.LoadAverage()} at the end", clock.Elapsed, empty, half, full, idle, cpuPerLine, loaded, background);
+        results = results with { LoadAverages = $"{loadAtStart} at the start, {MachineInfo.LoadAverage()} at the end", Duration = clock.Elapsed };
         var table = results.Render();
         Console.WriteLine();
         Console.WriteLine(table);
@@ -74,7 +85,7 @@ internal static class BrowserBench
         {
             DocsWriter.Write(options.DocsPath, table, DocsBegin, DocsEnd);
         }
-        return background.All(s => s.Correct) ? 0 : 1;
+        return correct ? 0 : 1;
     }
 
     /// <summary>A direct conversation for each pair of page users (0 with 1, 2 with 3, ...), each with a few lines of history.</summary>
@@ -96,18 +107,12 @@ internal static class BrowserBench
         return threads;
     }
 
-    private static async Task<MemoryReading> OpenPagesAsync(
-        ChatPages browser, ServerProcess server, AppTarget target, IReadOnlyList<string> names, Guid[] threads, int from, int to)
+    private static async Task<MemoryReading> OpenPagesAsync(ChatPages browser, MemoryProbe memory, IReadOnlyList<string> names, int from, int to)
     {
-        Console.WriteLine($"[memory] opening pages {from + 1}–{to}");
+        Console.WriteLine($"[memory] opening pages {from + 1}–{to} (thread list, no conversation)");
         await Parallel.ForEachAsync(Enumerable.Range(from, to - from), new ParallelOptions { MaxDegreeOfParallelism = 4 },
-            async (i, _) => await browser.OpenAsync(names[i], BenchUsers.Password, threads[i]));
-        // Sign-ins and page loads leave presence writes behind; then give the circuits a moment to go quiet.
-        await target.SettleAsync();
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        var reading = await ServerHeap.ReadAsync(server.Pid, to, server.WorkingSetBytes);
-        Console.WriteLine($"  {to} pages: resident {reading.ResidentBytes / 1048576.0:F0} MiB, managed heap {reading.ManagedHeapBytes / 1048576.0:F0} MiB");
-        return reading;
+            async (i, _) => await browser.OpenAsync(names[i], BenchUsers.Password));
+        return await memory.ReadAsync(to, "thread-list");
     }
 
     /// <summary>

@@ -4,12 +4,12 @@ using Microsoft.Playwright;
 
 namespace ChatWeb.Bench.Browser;
 
-/// <summary>One person's browser (a context of its own, so its own cookie) with the chat page open on a conversation.</summary>
+/// <summary>One person's browser (a context of its own, so its own cookie) with the chat page open.</summary>
 internal sealed record ChatPage(string UserName, IBrowserContext Context, IPage Page);
 
 /// <summary>
 /// Headless Chromium (Debian's, never a downloaded build) with one signed-in chat page per person,
-/// each showing one conversation, as a person at their desk has it. Each page records, in the
+/// showing the thread list and, once opened, one conversation. Each page with a conversation records, in the
 /// browser's own clock, when Enter was pressed in its composer and when each message body first
 /// appeared in its conversation, so typing-to-shown latency is read off one clock.
 /// </summary>
@@ -57,25 +57,35 @@ internal sealed partial class ChatPages(Uri baseUrl) : IAsyncDisposable
         });
     }
 
-    /// <summary>Signs the person in through the login form and opens the conversation; returns once its circuit is live.</summary>
-    public async Task<ChatPage> OpenAsync(string userName, string password, Guid threadId)
+    /// <summary>
+    /// Signs the person in through the login form and opens the chat page with no conversation, as
+    /// a person has it between conversations; returns once its circuit is live and the list is loaded.
+    /// </summary>
+    public async Task<ChatPage> OpenAsync(string userName, string password)
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
         context.SetDefaultTimeout(120_000);
         context.SetDefaultNavigationTimeout(120_000);
         await SignInAsync(context, userName, password);
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"chat/{threadId}", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await page.GotoAsync("", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
         await page.Locator("[data-interactive=true]").WaitForAsync();
-        await page.Locator($"[data-testid=conversation][data-thread-id='{threadId}']").WaitForAsync();
-        await page.Locator("[data-testid=message]").First.WaitForAsync();
-        await page.EvaluateAsync(Recorder);
+        await page.Locator("[data-testid=thread-item]").First.WaitForAsync();
         var chat = new ChatPage(userName, context, page);
         lock (pages)
         {
             pages.Add(chat);
         }
         return chat;
+    }
+
+    /// <summary>Opens a conversation from the page's thread list (in the same circuit, as a click does) and waits for its messages.</summary>
+    public static async Task OpenConversationAsync(ChatPage chat, Guid threadId)
+    {
+        await chat.Page.Locator($"[data-testid=thread-item][data-thread-id='{threadId}']").ClickAsync();
+        await chat.Page.Locator($"[data-testid=conversation][data-thread-id='{threadId}']").WaitForAsync();
+        await chat.Page.Locator("[data-testid=message]").First.WaitForAsync();
+        await chat.Page.EvaluateAsync(Recorder);
     }
 
     public async Task CloseAsync(ChatPage page)

@@ -7,7 +7,7 @@ using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 namespace ChatWeb.Bench.Browser;
 
 /// <summary>A reading of the server's memory after a forced, full, blocking collection.</summary>
-internal sealed record MemoryReading(int Pages, long ResidentBytes, long ManagedHeapBytes);
+internal sealed record MemoryReading(int Pages, long ResidentBytes, long ManagedHeapBytes, string LoadAverage = "?");
 
 /// <summary>
 /// Settles the server and reads its memory from outside, through the runtime's documented

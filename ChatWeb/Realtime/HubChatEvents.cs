@@ -5,6 +5,7 @@ using ChatWeb.Domain.Presence;
 using ChatWeb.Hubs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.WebUtilities;
@@ -137,9 +138,16 @@ internal sealed class HubChatEvents(
         // The thread list moves itself on from each message, so the server need not send it a ThreadUpdated too.
         var url = QueryHelpers.AddQueryString(hubAddress.Resolve(navigation.BaseUri).ToString(), ChatHubQuery.ThreadUpdatedOnMessage, "false");
         var hub = new HubConnectionBuilder()
-            .WithUrl(url, o => o.AccessTokenProvider = () => IssueTokenAsync(user))
+            .WithUrl(url, o =>
+            {
+                o.AccessTokenProvider = () => IssueTokenAsync(user);
+                // Straight to a WebSocket (the node's own Kestrel always offers one): no negotiate
+                // round trip, and no HttpClient kept for the connection's lifetime just for it.
+                o.SkipNegotiation = true;
+                o.Transports = HttpTransportType.WebSockets;
+            })
             .WithAutomaticReconnect(new RetryForever(() => signedOut))
-            .AddJsonProtocol(o => RealtimeJson.Configure(o.PayloadSerializerOptions))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions = RealtimeJson.Shared)
             .Build();
 
         hub.On<ChatMessage>("MessageReceived", subscriptions.PublishAsync);

@@ -93,4 +93,20 @@ public sealed class MainLayoutTests : ChatComponentTestContext
         var call = JSInterop.VerifyInvoke("chatWeb.setTheme");
         Assert.Equal(["chatweb-theme", "dark"], call.Arguments);
     }
+
+    [Fact]
+    public void ThemeToggle_Chosen_DrawsTheDarkPaletteInThePageOnlyThen()
+    {
+        SignIn("Ann Lee");
+        RenderInteractively();
+        var layout = Render<MainLayout>(p => p.Add(l => l.Body, Text("page body")));
+        // The page's first theme is App's static one: an idle circuit holds none.
+        Assert.Empty(layout.FindAll("style.mud-theme-provider"));
+        layout.Find("#account-menu-button").Click();
+
+        layout.Find("#theme-toggle").Click();
+
+        // The dark palette's app bar, #1e1e2d.
+        Assert.Contains("--mud-palette-appbar-background: rgba(30,30,45,1);", layout.Find("style.mud-theme-provider").TextContent);
+    }
 }

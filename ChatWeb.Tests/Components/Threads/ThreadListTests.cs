@@ -237,6 +237,7 @@ public sealed class ThreadListTests : ChatUiTestContext
         await Service<ContactService>().AddAsync(ann.Id, cat.UserName, Ct);
         var cut = Render<ThreadList>();
         cut.WaitForElement("[data-testid=no-threads]");
+        ContactsTab(cut).Click();
 
         cut.WaitForElement($"[data-testid=contact-item][data-username='{cat.UserName}'] .contact-open").Click();
 
@@ -244,6 +245,19 @@ public sealed class ThreadListTests : ChatUiTestContext
         var thread = Assert.Single(await Service<ConversationService>().GetThreadsAsync(ann.Id, Ct));
         Assert.Equal(thread.Id, RowIds(cut)[0]);
         Assert.EndsWith($"/chat/{thread.Id}", Navigation.Uri);
+    }
+
+    [Fact]
+    public async Task Render_ChatsTabShown_ContactsPanelCreatedOnlyWhenItsTabOpens()
+    {
+        await Service<ContactService>().AddAsync(ann.Id, cat.UserName, Ct);
+        var cut = Render<ThreadList>();
+        cut.WaitForElement("[data-testid=no-threads]");
+        Assert.Empty(cut.FindAll("[data-testid=contacts-panel]"));
+
+        ContactsTab(cut).Click();
+
+        cut.WaitForElement($"[data-testid=contact-item][data-username='{cat.UserName}']");
     }
 
     [Fact]
@@ -334,4 +348,7 @@ public sealed class ThreadListTests : ChatUiTestContext
 
     private static IElement? Dot(IRenderedComponent<ThreadList> cut, Guid threadId) =>
         Row(cut, threadId).QuerySelector("[data-testid=presence-dot]");
+
+    private static AngleSharp.Dom.IElement ContactsTab(IRenderedComponent<ThreadList> cut) =>
+        cut.FindAll("[role=tab]").Single(tab => tab.TextContent.Trim() == "Contacts");
 }

@@ -5,6 +5,7 @@ namespace ChatWeb.Components.Layout;
 public partial class MainLayout
 {
     private bool isDarkMode;
+    private bool themeSwitchedHere;
 
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
@@ -22,5 +23,5 @@ public partial class MainLayout
         isDarkMode = DarkModeFromCookie ?? false;
     }
 
-    private void OnDarkModeChanged(bool value) => isDarkMode = value;
+    private void OnDarkModeChanged(bool value) => (isDarkMode, themeSwitchedHere) = (value, true);
 }

@@ -22,6 +22,10 @@ public sealed partial class PersonAvatar
 
     private Size IconSize => Size == Size.Large ? Size.Medium : Size.Small;
 
+    /// <summary>MudAvatar's classes for a filled avatar of this size and colour.</summary>
+    public static string AvatarClass(Size size, Color color) =>
+        $"mud-avatar mud-avatar-{size.ToString().ToLowerInvariant()} mud-avatar-filled mud-avatar-filled-{color.ToString().ToLowerInvariant()} mud-elevation-0";
+
     /// <summary>"Ann Lee" → "AL", "ann.lee" → "AL", "Zoë" → "Z"; whole graphemes, so an emoji is never cut in half.</summary>
     public static string InitialsOf(string? name)
     {
