@@ -44,6 +44,23 @@ internal sealed class LedgerBook(string seriesFolder)
         File.WriteAllLines(Path.Combine(seriesFolder, name + ".csv"), ["monotonic_s,unix_s,acked,median_ack_us,max_ack_us", .. lines]);
     }
 
+    /// <summary>
+    /// Writes what the server's runtime and send path did during a step, one span per line (start
+    /// on wall-clock time, kind, length, count), beside the step's series: collector pauses as
+    /// "gc0".."gc2" (or "gc-1" for a suspension without one), and the send path's batches,
+    /// flushes and checkpoint copies.
+    /// </summary>
+    public void WriteRuntime(Diagnostics.RuntimeReport report, string name)
+    {
+        Directory.CreateDirectory(seriesFolder);
+        static double Unix(DateTime utc) => (utc - DateTime.UnixEpoch).TotalSeconds;
+        var pauses = report.Pauses.Select(p => (Unix(p.Start), $"gc{p.Generation}", p.Milliseconds, (int)(p.PromotedBytes / 1024)));
+        var spans = report.SendPath.Select(s => (Unix(s.Start), s.Kind, s.Milliseconds, s.Count));
+        var lines = pauses.Concat(spans).OrderBy(x => x.Item1)
+            .Select(x => FormattableString.Invariant($"{x.Item1:F4},{x.Item2},{x.Item3:F2},{x.Item4}"));
+        File.WriteAllLines(Path.Combine(seriesFolder, name + ".csv"), ["unix_s,kind,ms,count", .. lines]);
+    }
+
     /// <summary>The MessageReceived handler of every bench connection.</summary>
     public void OnMessage(BenchPeer peer, WireMessage message)
     {

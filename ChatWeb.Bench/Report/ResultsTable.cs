@@ -75,7 +75,8 @@ internal static class ResultsTable
             Invariant($"{r.Collections(0)} / {r.Collections(1)} / {r.Collections(2)}+{r.BackgroundCollections}; {r.TotalPauseMs / Math.Max(1, m.Step.SendSeconds) / 10:F1}%; {r.LongestPauseMs:F1} ms");
         md.AppendLine(Invariant($"| 2 | {at}: server allocations per message (KiB) | {Alloc(app):F1} | {Alloc(relay):F1} | {Ratio(Alloc(app), Alloc(relay))} |"));
         md.AppendLine(Invariant($"| 2 | {at}: collections gen0 / gen1 / gen2+background; time paused; longest pause | {Pauses(a, app)} | {Pauses(b, relay)} | |"));
-        md.AppendLine(Invariant($"| 2 | {at}: of the largest stall, paused by the collector (ms) | {app.PausedInLargestStallMs:F1} of {app.Step.LargestStallMs:F1} | {relay.PausedInLargestStallMs:F1} of {relay.Step.LargestStallMs:F1} | |"));
+        md.AppendLine(Invariant($"| 2 | {at}: of the largest stall, paused by the server's collector (ms) | {app.PausedInLargestStallMs:F1} of {app.Step.LargestStallMs:F1} | {relay.PausedInLargestStallMs:F1} of {relay.Step.LargestStallMs:F1} | |"));
+        md.AppendLine(Invariant($"| 2 | {at}: … by the bench's own collector, its clients paused (ms); its time paused | {app.BenchPausedInLargestStallMs:F1}; {app.Bench.TotalPauseMs / Math.Max(1, app.Step.SendSeconds) / 10:F1}% | {relay.BenchPausedInLargestStallMs:F1}; {relay.Bench.TotalPauseMs / Math.Max(1, relay.Step.SendSeconds) / 10:F1}% | |"));
         md.AppendLine(Invariant($"| 2 | {at}: lock waits (count, total ms); thread-pool starvation injections | {a.ContentionMs.Count:N0}, {a.ContentionMs.Sum():F0}; {a.StarvationInjections} | {b.ContentionMs.Count:N0}, {b.ContentionMs.Sum():F0}; {b.StarvationInjections} | |"));
         var stallFrom = app.Step.LargestStallFromUtc;
         md.AppendLine(Invariant($"| 2 | {at}: send path (ChatWeb's `ChatWeb-SendPath` events) | {a.DescribeSendPath(stallFrom, stallFrom.AddMilliseconds(app.Step.LargestStallMs))} | — | |"));

@@ -9,8 +9,16 @@ namespace ChatWeb.Bench.Scenarios;
 /// <summary>
 /// A fixed-rate step, the server CPU it took per acknowledged message, what the server's runtime did
 /// meanwhile, and how much of the step's largest stall the runtime spent paused.
+/// The bench's own runtime is watched too: its clients' collector pausing in the stall is the bench, not the server.
 /// </summary>
-internal sealed record MeasuredStep(StepResult Step, double CpuMicrosPerMessage, RuntimeReport Runtime, double PausedInLargestStallMs);
+internal sealed record MeasuredStep(StepResult Step, double CpuMicrosPerMessage, RuntimeReport Runtime, double PausedInLargestStallMs)
+{
+    /// <summary>The bench process's own runtime during the step.</summary>
+    public RuntimeReport Bench { get; init; } = RuntimeReport.None;
+
+    /// <summary>Milliseconds of the largest stall in which the bench's own collector had its clients paused.</summary>
+    public double BenchPausedInLargestStallMs { get; init; }
+}
 
 /// <summary>What one server did in one run. <see cref="DirectBrowser"/> is the chat server's second search, with the browser's option.</summary>
 internal sealed record TargetReport(
@@ -87,19 +95,25 @@ internal sealed class TargetPhases(BenchProfile profile, ServerProcess server, I
         await Task.Delay(idleWindow);
         var idlePerSecond = (server.CpuTime() - idleStart) / idleWindow.TotalSeconds;
         await using var watch = RuntimeWatch.Start(server.Pid);
+        await using var self = RuntimeWatch.Start(Environment.ProcessId);
         var cpu = server.CpuTime();
         var started = Stopwatch.GetTimestamp();
         var step = await loop.RunAsync(label, directRoutes!, rate, duration);
         var busy = server.CpuTime() - cpu - idlePerSecond * Stopwatch.GetElapsedTime(started).TotalSeconds;
         var runtime = await watch.StopAsync();
+        var bench = await self.StopAsync();
+        book.WriteRuntime(runtime, $"{target.Name}-{label}-{rate:0}-runtime");
         var perMessage = Math.Max(0, busy.TotalMicroseconds) / Math.Max(1, step.Acked);
         var stallFrom = step.LargestStallFromUtc;
-        var pausedInStall = runtime.PausedWithin(stallFrom, stallFrom.AddMilliseconds(step.LargestStallMs));
+        var stallTo = stallFrom.AddMilliseconds(step.LargestStallMs);
+        var pausedInStall = runtime.PausedWithin(stallFrom, stallTo);
+        var benchPausedInStall = bench.PausedWithin(stallFrom, stallTo);
         Console.WriteLine($"  {target.Name,-8} server CPU {perMessage:F0} µs per message");
         Console.WriteLine($"  {target.Name,-8} {runtime.Describe(step.SendSeconds, step.Acked)}; paused {pausedInStall:F1} ms of the largest stall ({step.LargestStallMs:F1} ms)");
-        Console.WriteLine($"  {target.Name,-8} send path: {runtime.DescribeSendPath(stallFrom, stallFrom.AddMilliseconds(step.LargestStallMs))}");
+        Console.WriteLine($"  {target.Name,-8} send path: {runtime.DescribeSendPath(stallFrom, stallTo)}");
+        Console.WriteLine($"  bench    {bench.Describe(step.SendSeconds, step.Acked)}; paused {benchPausedInStall:F1} ms of the largest stall");
         await target.SettleAsync();
-        return new MeasuredStep(step, perMessage, runtime, pausedInStall);
+        return new MeasuredStep(step, perMessage, runtime, pausedInStall) { Bench = bench, BenchPausedInLargestStallMs = benchPausedInStall };
     }
 
     /// <summary>

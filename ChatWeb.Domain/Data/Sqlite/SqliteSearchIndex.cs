@@ -8,13 +8,37 @@ namespace ChatWeb.Domain.Data.Sqlite;
 /// a message is findable exactly when its send commits. The index is an external-content table, so
 /// it holds only the words; the text stays in <c>Messages</c>, read from the row just written.
 /// </summary>
-internal sealed class SqliteSearchIndex(SqliteConnection connection) : IDisposable
+/// <remarks>
+/// FTS5 writes each transaction's words as a new small segment and, left to itself ('automerge'),
+/// merges segments inside whichever commit tips a level over: now and then one commit merged a
+/// level's worth of index, and held its batch's senders for 100 ms and more (docs/performance.md,
+/// "Where the stalls came from"). Here automatic merging is off and every batch does a bounded
+/// share of the merging itself ('merge' with a page budget), so the work is spread evenly and no
+/// commit carries a large merge; the segments stay few because each batch merges more pages than
+/// it adds.
+/// </remarks>
+internal sealed class SqliteSearchIndex : IDisposable
 {
-    private readonly SqliteStatement add = new(connection,
-        $"""
-        INSERT INTO "{SqliteSearchSyntax.Table}"(rowid, "Body")
-        SELECT rowid, "Body" FROM "Messages" WHERE "Id" = ?1
-        """);
+    /// <summary>Leaf pages of merging per batch: several times what a batch of a few hundred short messages adds.</summary>
+    internal const int MergePagesPerBatch = 32;
+
+    private readonly SqliteStatement add;
+    private readonly SqliteStatement merge;
+
+    public SqliteSearchIndex(SqliteConnection connection)
+    {
+        add = new SqliteStatement(connection,
+            $"""
+            INSERT INTO "{SqliteSearchSyntax.Table}"(rowid, "Body")
+            SELECT rowid, "Body" FROM "Messages" WHERE "Id" = ?1
+            """);
+        merge = new SqliteStatement(connection,
+            $"""INSERT INTO "{SqliteSearchSyntax.Table}"("{SqliteSearchSyntax.Table}", rank) VALUES('merge', {MergePagesPerBatch})""");
+        // A setting stored in the index itself; setting it again on every start is harmless.
+        using var automergeOff = new SqliteStatement(connection,
+            $"""INSERT INTO "{SqliteSearchSyntax.Table}"("{SqliteSearchSyntax.Table}", rank) VALUES('automerge', 0)""");
+        automergeOff.Execute();
+    }
 
     public void Add(IReadOnlyList<Message> messages)
     {
@@ -23,7 +47,12 @@ internal sealed class SqliteSearchIndex(SqliteConnection connection) : IDisposab
             add.Bind(1, m.Id);
             add.Execute();
         }
+        merge.Execute();
     }
 
-    public void Dispose() => add.Dispose();
+    public void Dispose()
+    {
+        add.Dispose();
+        merge.Dispose();
+    }
 }
