@@ -24,6 +24,8 @@ internal sealed class SqliteSearchIndex : IDisposable
 
     private readonly SqliteStatement add;
     private readonly SqliteStatement merge;
+    private readonly SqliteStatement automergeOff;
+    private bool automergeTurnedOff;
 
     public SqliteSearchIndex(SqliteConnection connection)
     {
@@ -34,14 +36,20 @@ internal sealed class SqliteSearchIndex : IDisposable
             """);
         merge = new SqliteStatement(connection,
             $"""INSERT INTO "{SqliteSearchSyntax.Table}"("{SqliteSearchSyntax.Table}", rank) VALUES('merge', {MergePagesPerBatch})""");
-        // A setting stored in the index itself; setting it again on every start is harmless.
-        using var automergeOff = new SqliteStatement(connection,
+        automergeOff = new SqliteStatement(connection,
             $"""INSERT INTO "{SqliteSearchSyntax.Table}"("{SqliteSearchSyntax.Table}", rank) VALUES('automerge', 0)""");
-        automergeOff.Execute();
     }
 
+    /// <summary>Called inside a batch's transaction, whose write lock is held: another node's writer cannot make it wait.</summary>
     public void Add(IReadOnlyList<Message> messages)
     {
+        // A setting stored in the index itself, written once per session in its first batch (a
+        // batch that fails closes the session, so the next one writes it again).
+        if (!automergeTurnedOff)
+        {
+            automergeOff.Execute();
+            automergeTurnedOff = true;
+        }
         foreach (var m in messages)
         {
             add.Bind(1, m.Id);
@@ -54,5 +62,6 @@ internal sealed class SqliteSearchIndex : IDisposable
     {
         add.Dispose();
         merge.Dispose();
+        automergeOff.Dispose();
     }
 }
