@@ -46,7 +46,14 @@ internal sealed record BenchArguments(string? DocsPath, string? WorkDirectory, s
                 case "--rate": rate = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--seconds": seconds = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--users": users = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
-                case "--server-env" when value.IndexOf('=') > 0: serverEnvironment[value[..value.IndexOf('=')]] = value[(value.IndexOf('=') + 1)..]; break;
+                case "--server-env":
+                    var equals = value.IndexOf('=');
+                    if (equals <= 0)
+                    {
+                        throw new ArgumentException($"--server-env takes KEY=VALUE, not \"{value}\".");
+                    }
+                    serverEnvironment[value[..equals]] = value[(equals + 1)..];
+                    break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
             i++;

@@ -44,12 +44,12 @@ internal sealed record RuntimeReport(IReadOnlyList<GcPause> Pauses, IReadOnlyLis
         {
             return "no send-path events";
         }
-        var batches = SendPath.Where(s => s.Kind == "batch").ToList();
+        var batches = SendPath.Where(s => s.Kind == SendPathSpan.Batch).ToList();
         var parts = new List<string>
         {
             $"{batches.Count} batches of {batches.Select(b => (double)b.Count).DefaultIfEmpty().Average():F1} sends, longest {Longest(batches):F1} ms",
         };
-        foreach (var kind in new[] { "flush", "checkpoint by writer", "checkpoint beside" })
+        foreach (var kind in new[] { SendPathSpan.Flush, SendPathSpan.CheckpointByWriter, SendPathSpan.CheckpointBeside })
         {
             var spans = SendPath.Where(s => s.Kind == kind).ToList();
             parts.Add($"{spans.Count} × {kind}, longest {Longest(spans):F1} ms");

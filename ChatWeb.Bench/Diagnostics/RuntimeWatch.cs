@@ -1,4 +1,5 @@
 using System.Diagnostics.Tracing;
+using System.Globalization;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Parsers;
@@ -50,7 +51,7 @@ internal sealed class RuntimeWatch : IAsyncDisposable
         };
         source.Clr.ThreadPoolWorkerThreadAdjustmentAdjustment += e =>
             starvation += e.Reason == ThreadAdjustmentReason.Starvation ? 1 : 0;
-        source.Dynamic.All += OnCounters;
+        source.Dynamic.All += OnDynamicEvent;
         processing = Task.Run(source.Process);
     }
 
@@ -90,35 +91,48 @@ internal sealed class RuntimeWatch : IAsyncDisposable
         session.Dispose();
     }
 
-    /// <summary>
-    /// Adds up the runtime's "alloc-rate" counter (bytes allocated in each interval), and keeps the
-    /// send path's spans; each event is written when its piece ends, so it starts that much earlier.
-    /// </summary>
-    private void OnCounters(TraceEvent e)
+    /// <summary>The events that are not the runtime's own: the send path's, and the runtime's counters.</summary>
+    private void OnDynamicEvent(TraceEvent e)
     {
         if (e.ProviderName == SendPathProvider)
         {
-            var milliseconds = Convert.ToDouble(e.PayloadByName("milliseconds"), System.Globalization.CultureInfo.InvariantCulture);
-            var (kind, count) = e.EventName switch
-            {
-                "BatchStored" => ("batch", Convert.ToInt32(e.PayloadByName("sends"), System.Globalization.CultureInfo.InvariantCulture)),
-                "Flushed" => ("flush", Convert.ToInt32(e.PayloadByName("batches"), System.Globalization.CultureInfo.InvariantCulture)),
-                _ => (e.PayloadByName("byWriter") is true ? "checkpoint by writer" : "checkpoint beside", 0),
-            };
-            var end = e.TimeStamp.ToUniversalTime();
-            sendPath.Add(new SendPathSpan(kind, end.AddMilliseconds(-milliseconds), milliseconds, count));
-            return;
+            OnSendPath(e);
         }
-        if (e.EventName != "EventCounters" || e.PayloadValue(0) is not IDictionary<string, object> outer
-            || outer.TryGetValue("Payload", out var inner) is false || inner is not IDictionary<string, object> counter)
+        else if (e.EventName == "EventCounters")
         {
-            return;
-        }
-        if (counter.TryGetValue("Name", out var name) && name as string == "alloc-rate" && counter.TryGetValue("Increment", out var increment))
-        {
-            allocatedBytes += Convert.ToDouble(increment, System.Globalization.CultureInfo.InvariantCulture);
+            OnCounter(e);
         }
     }
+
+    /// <summary>Keeps a send-path span; each event is written when its piece ends, so it started that much earlier.</summary>
+    private void OnSendPath(TraceEvent e)
+    {
+        (string Kind, int Count)? span = e.EventName switch
+        {
+            "BatchStored" => (SendPathSpan.Batch, Int(e.PayloadByName("sends"))),
+            "Flushed" => (SendPathSpan.Flush, Int(e.PayloadByName("batches"))),
+            "CheckpointCopied" => (e.PayloadByName("byWriter") is true ? SendPathSpan.CheckpointByWriter : SendPathSpan.CheckpointBeside, 0),
+            _ => null,
+        };
+        if (span is { } s)
+        {
+            var milliseconds = Convert.ToDouble(e.PayloadByName("milliseconds"), CultureInfo.InvariantCulture);
+            sendPath.Add(new SendPathSpan(s.Kind, e.TimeStamp.ToUniversalTime().AddMilliseconds(-milliseconds), milliseconds, s.Count));
+        }
+    }
+
+    /// <summary>Adds up the runtime's "alloc-rate" counter: the bytes allocated in each interval.</summary>
+    private void OnCounter(TraceEvent e)
+    {
+        if (e.PayloadValue(0) is IDictionary<string, object> outer && outer.TryGetValue("Payload", out var inner)
+            && inner is IDictionary<string, object> counter && counter.TryGetValue("Name", out var name)
+            && name as string == "alloc-rate" && counter.TryGetValue("Increment", out var increment))
+        {
+            allocatedBytes += Convert.ToDouble(increment, CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static int Int(object value) => Convert.ToInt32(value, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A pause runs from the suspension of managed threads to their restart. A background
