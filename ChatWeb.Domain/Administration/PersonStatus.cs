@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace ChatWeb.Domain.Administration;
 
+[JsonConverter(typeof(JsonStringEnumConverter<PersonStatus>))]
 public enum PersonStatus
 {
     Active,

@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace ChatWeb.Domain.Administration;
 
+[JsonConverter(typeof(JsonStringEnumConverter<SessionState>))]
 public enum SessionState
 {
     Current,

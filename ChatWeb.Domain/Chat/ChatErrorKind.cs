@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace ChatWeb.Domain.Chat;
 
+[JsonConverter(typeof(JsonStringEnumConverter<ChatErrorKind>))]
 public enum ChatErrorKind
 {
     /// <summary>Missing, or not the caller's to see: the two are indistinguishable on purpose.</summary>

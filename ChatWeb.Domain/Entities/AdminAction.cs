@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace ChatWeb.Domain.Entities;
 
 /// <summary>What an administrator did; stored by name.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AdminAction>))]
 public enum AdminAction
 {
     Deactivated,

@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace ChatWeb.Domain.Entities;
 
+[JsonConverter(typeof(JsonStringEnumConverter<MemberRole>))]
 public enum MemberRole
 {
     Member = 0,

@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace ChatWeb.Domain.Entities;
 
+[JsonConverter(typeof(JsonStringEnumConverter<ThreadKind>))]
 public enum ThreadKind
 {
     Direct = 0,

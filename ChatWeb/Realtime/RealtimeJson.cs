@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.SignalR;
 
 namespace ChatWeb.Realtime;
@@ -15,14 +15,25 @@ public static class RealtimeJson
     /// </summary>
     public static JsonSerializerOptions Shared { get; } = CreateShared();
 
-    public static void Configure(JsonSerializerOptions options) => options.Converters.Add(new JsonStringEnumConverter());
+    /// <summary>
+    /// SignalR's options with the generated metadata first (<see cref="RealtimeJsonContext"/>) and
+    /// reflection behind it. The generated code writes a payload directly only when the options ask
+    /// for nothing it was not generated with: so no converter in the options (the enums carry theirs)
+    /// and no explicit encoder (null is System.Text.Json's default encoder, the same one SignalR
+    /// names, so the text written is unchanged).
+    /// </summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.Encoder = null;
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(
+            RealtimeJsonContext.Default, options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver());
+    }
 
     private static JsonSerializerOptions CreateShared()
     {
-        // SignalR's own defaults for the JSON protocol, then the hub's converter.
         var options = new JsonSerializerOptions(new JsonHubProtocolOptions().PayloadSerializerOptions);
         Configure(options);
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
     }
 }
