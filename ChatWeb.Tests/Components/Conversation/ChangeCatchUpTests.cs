@@ -1,6 +1,7 @@
 using ChatWeb.Components.Conversation;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Presence;
+using ChatWeb.Domain.Search;
 using ChatWeb.Realtime;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
@@ -146,7 +147,7 @@ public sealed class ChangeCatchUpTests : ConversationTestContext
     private async Task<ConversationState> OpenAsync(CurrentUser reader, Guid thread)
     {
         var state = new ConversationState(
-            Conversations, Messages, Service<ThreadSettingsService>(), Service<PresenceService>(), reader, thread,
+            Conversations, Messages, Service<MessageSearchService>(), Service<ThreadSettingsService>(), Service<PresenceService>(), reader, thread,
             TimeProvider.System, NullLogger.Instance, Ct);
         await state.OpenAsync();
         return state;

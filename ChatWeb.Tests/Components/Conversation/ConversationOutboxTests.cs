@@ -2,6 +2,7 @@ using ChatWeb.Components.Conversation;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Entities;
 using ChatWeb.Domain.Presence;
+using ChatWeb.Domain.Search;
 using ChatWeb.Realtime;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
@@ -86,7 +87,7 @@ public sealed class ConversationOutboxTests : ConversationTestContext
         var bob = await AddUserAsync("Bob");
         var thread = (await Conversations.OpenDirectAsync(ann.Id, bob.UserName, Ct)).Id;
         var state = new ConversationState(
-            Conversations, Messages, Service<ThreadSettingsService>(), Service<PresenceService>(), ann, thread,
+            Conversations, Messages, Service<MessageSearchService>(), Service<ThreadSettingsService>(), Service<PresenceService>(), ann, thread,
             TimeProvider.System, NullLogger.Instance, Ct);
         await state.OpenAsync();
         return (state, ann, thread);

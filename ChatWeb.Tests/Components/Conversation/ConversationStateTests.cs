@@ -1,6 +1,7 @@
 using ChatWeb.Components.Conversation;
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Presence;
+using ChatWeb.Domain.Search;
 using ChatWeb.Realtime;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
@@ -198,6 +199,6 @@ public sealed class ConversationStateTests : ConversationTestContext
     }
 
     private ConversationState Create(CurrentUser reader, Guid thread) => new(
-        Conversations, Messages, Service<ThreadSettingsService>(), Service<PresenceService>(), reader, thread,
+        Conversations, Messages, Service<MessageSearchService>(), Service<ThreadSettingsService>(), Service<PresenceService>(), reader, thread,
         TimeProvider.System, NullLogger.Instance, Ct);
 }

@@ -1,5 +1,6 @@
 using ChatWeb.Domain.Attachments;
 using ChatWeb.Domain.Chat;
+using ChatWeb.Domain.Search;
 
 namespace ChatWeb.Components.Conversation;
 
@@ -9,7 +10,8 @@ namespace ChatWeb.Components.Conversation;
 /// device's unconfirmed sends. Used from the renderer's context only, so it needs no locks; the
 /// awaits in between are safe because every apply re-checks seqs against the window.
 /// </summary>
-public sealed class ConversationFeed(MessageService messageService, string userId, string userName, Guid threadId, TimeProvider time)
+public sealed class ConversationFeed(
+    MessageService messageService, MessageSearchService search, string userId, string userName, Guid threadId, TimeProvider time)
 {
     public const int PageSize = 50;
     public const int WindowCapacity = 6 * PageSize;
@@ -45,21 +47,29 @@ public sealed class ConversationFeed(MessageService messageService, string userI
         Version++;
     }
 
+    /// <summary>Opens at a message deep in history (a search hit): the page around it instead of the newest.</summary>
+    public async Task LoadAroundAsync(long seq, CancellationToken ct) =>
+        HoldAround(await search.GetAroundAsync(userId, threadId, seq, PageSize, ct));
+
     /// <summary>
-    /// A page around a message deep in history (a search hit): the window holds it, and knows newer
-    /// messages exist when the page stops short of the thread's last seq, so scrolling down loads them.
+    /// Makes sure <paramref name="seq"/> is held (a quote's original was asked for): nothing is read
+    /// when it already is; otherwise the window is replaced by the page around it, one request however
+    /// far back it lies, as when opening at a search hit. Returns whether it is held; a page without it
+    /// leaves the window as it was.
     /// </summary>
-    public async Task LoadAroundAsync(Func<CancellationToken, Task<IReadOnlyList<ChatMessage>>> readAround, CancellationToken ct)
+    public async Task<bool> HoldAsync(long seq, CancellationToken ct)
     {
-        var page = await readAround(ct);
-        Window.Reset(page);
-        if (Window.LastSeq < KnownLastSeq)
+        if (Window.Contains(seq))
         {
-            Window.MarkHasNewer();
+            return true;
         }
-        NoteLastSeq(Window.LastSeq);
-        IsLoaded = true;
-        Version++;
+        var page = await search.GetAroundAsync(userId, threadId, seq, PageSize, ct);
+        if (!page.Any(m => m.Seq == seq))
+        {
+            return false;
+        }
+        HoldAround(page);
+        return true;
     }
 
     public async Task<int> LoadOlderAsync(CancellationToken ct)
@@ -73,19 +83,6 @@ public sealed class ConversationFeed(MessageService messageService, string userI
         return Window.PrependOlder(page);
     }
 
-    /// <summary>
-    /// Pages back through history until <paramref name="seq"/> is held (a quote's original was asked
-    /// for), at most <paramref name="maxPages"/> pages. Returns whether it is held.
-    /// </summary>
-    public async Task<bool> LoadBackToAsync(long seq, int maxPages, CancellationToken ct)
-    {
-        for (var page = 0; page < maxPages && seq < Window.FirstSeq && Window.HasOlder; page++)
-        {
-            await LoadOlderAsync(ct);
-        }
-        return Window.Contains(seq);
-    }
-
     /// <summary>Scrolling back down through history towards the live end.</summary>
     public async Task<int> LoadNewerAsync(CancellationToken ct)
     {
@@ -93,7 +90,14 @@ public sealed class ConversationFeed(MessageService messageService, string userI
         {
             return 0;
         }
-        var page = await messageService.GetAfterAsync(userId, threadId, Window.LastSeq, PageSize, ct);
+        var after = Window.LastSeq;
+        var page = await messageService.GetAfterAsync(userId, threadId, after, PageSize, ct);
+        if (Window.LastSeq != after)
+        {
+            // The window was replaced meanwhile (a jump to a quote's original, or to the latest):
+            // the page follows the old one, and a short page would wrongly say the live end is held.
+            return 0;
+        }
         var added = Window.AppendNewer(page, keepNewest: true).Added;
         if (page.Count < PageSize)
         {
@@ -180,6 +184,22 @@ public sealed class ConversationFeed(MessageService messageService, string userI
             catchingUp = false;
         }
         return added;
+    }
+
+    /// <summary>
+    /// A page around a message deep in history replaces the window, which knows newer messages exist
+    /// when the page stops short of the thread's last seq, so scrolling down (or "jump to latest") loads them.
+    /// </summary>
+    private void HoldAround(IReadOnlyList<ChatMessage> page)
+    {
+        Window.Reset(page);
+        if (Window.LastSeq < KnownLastSeq)
+        {
+            Window.MarkHasNewer();
+        }
+        NoteLastSeq(Window.LastSeq);
+        IsLoaded = true;
+        Version++;
     }
 
     /// <summary>Shows the message at once, under a fresh client message id that every retry will reuse.</summary>

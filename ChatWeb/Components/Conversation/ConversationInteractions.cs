@@ -21,9 +21,6 @@ internal sealed class ConversationInteractions(
     ILogger logger,
     CancellationToken ct)
 {
-    /// <summary>How far back a quote's original is looked for: 20 pages of history.</summary>
-    public const int MaxPagesBack = 20;
-
     private readonly List<string> picked = [];
 
     public ReplyPreview? ReplyingTo { get; private set; }
@@ -117,23 +114,39 @@ internal sealed class ConversationInteractions(
         }
     }
 
+    /// <summary>
+    /// A quote was clicked: its original is scrolled to and highlighted, loaded first (the page around
+    /// it, as a search hit opens) when the window does not hold it.
+    /// </summary>
     private async Task ShowOriginalAsync(long seq)
     {
         try
         {
-            if (!await state.Feed.LoadBackToAsync(seq, MaxPagesBack, ct))
+            if (!await state.Feed.HoldAsync(seq, ct))
             {
-                snackbar.Add("That message is too far back to show here.", Severity.Info);
+                NotShown(seq, "not in the thread's history");
                 return;
             }
         }
+        catch (ChatException ex)
+        {
+            // No longer a member, or the conversation is gone: nothing to show, and nothing went wrong.
+            NotShown(seq, ex.Message);
+            return;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Loading history back to message {Seq} failed.", seq);
+            logger.LogError(ex, "Loading the messages around {Seq} failed.", seq);
             snackbar.Add("Could not load that message. Try again.", Severity.Warning);
             return;
         }
         await reveal(seq);
+    }
+
+    private void NotShown(long seq, string reason)
+    {
+        logger.LogInformation("The original of a quote (message {Seq}) cannot be shown: {Reason}", seq, reason);
+        snackbar.Add("That message can't be shown here.", Severity.Info);
     }
 
     private string DisplayNameOf(string userName) =>

@@ -1,6 +1,7 @@
 using ChatWeb.Domain.Chat;
 using ChatWeb.Domain.Entities;
 using ChatWeb.Domain.Presence;
+using ChatWeb.Domain.Search;
 using ChatWeb.Realtime;
 
 namespace ChatWeb.Components.Conversation;
@@ -15,6 +16,7 @@ namespace ChatWeb.Components.Conversation;
 internal sealed class ConversationState(
     ConversationService conversations,
     MessageService messages,
+    MessageSearchService search,
     ThreadSettingsService settings,
     PresenceService presence,
     CurrentUser me,
@@ -27,7 +29,7 @@ internal sealed class ConversationState(
     private ChangeCatchUp? changes;
     private bool markingRead;
 
-    public ConversationFeed Feed { get; } = new(messages, me.Id, me.UserName, threadId, time);
+    public ConversationFeed Feed { get; } = new(messages, search, me.Id, me.UserName, threadId, time);
 
     public ReadingPosition Reading { get; } = new(me.UserName);
 
@@ -54,10 +56,10 @@ internal sealed class ConversationState(
             ? s.Members.FirstOrDefault(m => !string.Equals(m.UserName, me.UserName, StringComparison.OrdinalIgnoreCase))
             : null;
 
-    /// <summary>Only the newest page, the thread and the peer's presence; Status says how it went.</summary>
-    /// <summary>Reads the page to open at instead of the newest (around a search hit); null opens at the newest.</summary>
-    public Func<CancellationToken, Task<IReadOnlyList<ChatMessage>>>? OpenAt { get; set; }
+    /// <summary>The message to open at instead of the newest (a search hit): the page around it is loaded.</summary>
+    public long? OpenAtSeq { get; set; }
 
+    /// <summary>Only the newest page (or the one around <see cref="OpenAtSeq"/>), the thread and the peer's presence; Status says how it went.</summary>
     public async Task OpenAsync()
     {
         try
@@ -65,7 +67,7 @@ internal sealed class ConversationState(
             Summary = await conversations.GetThreadAsync(me.Id, threadId, ct);
             Feed.NoteLastSeq(Summary.LastSeq);
             Changes.Opened(Summary.LastVersion);
-            await (OpenAt is { } around ? Feed.LoadAroundAsync(around, ct) : Feed.LoadNewestAsync(ct));
+            await (OpenAtSeq is { } at ? Feed.LoadAroundAsync(at, ct) : Feed.LoadNewestAsync(ct));
             Reading.Opened(Summary);
             await LoadPeerPresenceAsync();
             // Unless the reader was removed while it loaded: that news stands.

@@ -92,12 +92,11 @@ public sealed partial class ConversationView : IAsyncDisposable
         me = await CurrentUser.GetAsync();
         live = new LiveViewEvents(Events, InvokeAsync, Snackbar, Logger);
         var opened = state = new ConversationState(
-            Conversations, Messages, ThreadSettings, PresenceService, me, ThreadId, Time, Logger, live.Token);
-        opened.Typing.Lapsed += () => _ = InvokeAsync(StateHasChanged);
-        if (OpenAtSeq is { } at)
+            Conversations, Messages, Search, ThreadSettings, PresenceService, me, ThreadId, Time, Logger, live.Token)
         {
-            opened.OpenAt = ct => Search.GetAroundAsync(me.Id, ThreadId, at, ConversationFeed.PageSize, ct);
-        }
+            OpenAtSeq = OpenAtSeq,
+        };
+        opened.Typing.Lapsed += () => _ = InvokeAsync(StateHasChanged);
         live.On<ChatMessage>(m => ForThisThread(m.ThreadId, () => opened.ReceiveAsync(m)))
             .On<ThreadSummary>(s => ForThisThread(s.Id, () => opened.ThreadUpdatedAsync(s)))
             .On<ThreadRemovedNotice>(n => ForThisThread(n.ThreadId, () => opened.Leave(byReader: false)))
@@ -235,7 +234,7 @@ public sealed partial class ConversationView : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>A quote's original is held: the list scrolls to it once rendered.</summary>
+    /// <summary>A quote's original is held: the list scrolls to it once rendered and highlights it.</summary>
     private Task RevealAsync(long seq)
     {
         messageList?.RevealAfterRender(seq);

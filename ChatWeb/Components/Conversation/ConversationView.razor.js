@@ -95,23 +95,16 @@ class ScrollKeeper {
         this.report();
     }
 
-    /** Brings a message into view (a quote was clicked) and highlights it for a moment. */
+    /** Brings a message into view (a quote was clicked), highlighted as a search hit is. */
     revealMessage(seq) {
-        const row = this.el.querySelector(`[data-testid="message"][data-seq="${seq}"]`);
-        if (!row) {
-            return;
+        if (this.highlight(String(seq))) {
+            this.report();
         }
-        this.anchor = null;
-        row.scrollIntoView({ block: 'center' });
-        row.classList.remove('highlighted');
-        void row.offsetWidth; // restarts the animation when the same message is revealed twice
-        row.classList.add('highlighted');
-        setTimeout(() => row.classList.remove('highlighted'), 2000);
-        this.report();
     }
 
     showFirstUnreadOrBottom() {
-        if (this.showOpenedAt()) {
+        // Opened at a message (a search hit): it is shown first.
+        if (this.highlight(this.el.dataset.openAtSeq)) {
             return;
         }
         const divider = this.el.querySelector('[data-testid="new-messages-divider"]');
@@ -122,17 +115,25 @@ class ScrollKeeper {
         }
     }
 
-    /** Opened at a message (a search hit): centred, and flashed so the eye finds it. */
-    showOpenedAt() {
-        const seq = this.el.dataset.openAtSeq;
+    /**
+     * The one way the eye is led to a message (a search hit opened, a quote clicked): centred in the
+     * list, and flashed (app.css). The flash is an attribute of its own, not a class: a render of the
+     * row replaces its class, not this. It stays until another message is highlighted, and is taken
+     * off and put back (with a reflow between) so the same message flashes again when revealed twice.
+     */
+    highlight(seq) {
         const row = seq && this.el.querySelector(`[data-testid="message"][data-seq="${CSS.escape(seq)}"]`);
         if (!row) {
             return false;
         }
+        this.anchor = null;
         this.el.scrollTop += row.getBoundingClientRect().top - this.el.getBoundingClientRect().top
             - (this.el.clientHeight - row.getBoundingClientRect().height) / 2;
-        // An attribute of its own: a render of the row replaces its class, not this.
-        row.dataset.openedAt = 'true';
+        for (const shown of this.el.querySelectorAll('[data-highlighted]')) {
+            delete shown.dataset.highlighted;
+        }
+        void row.offsetWidth;
+        row.dataset.highlighted = 'true';
         return true;
     }
 

@@ -26,7 +26,7 @@ public sealed class MessageInteractions
     /// <summary>Asks the reader to confirm, then deletes.</summary>
     public required Func<ChatMessage, Task> Delete { get; init; }
 
-    /// <summary>Scrolls to the message a quote shows (loading history back to it if needed) and highlights it.</summary>
+    /// <summary>Scrolls to the message a quote shows (loading the page around it if it is not held) and highlights it.</summary>
     public required Func<long, Task> ShowOriginal { get; init; }
 
     /// <summary>The emoji the reader used lately, most recent first.</summary>

@@ -63,7 +63,7 @@ public sealed partial class MessageList : IAsyncDisposable
     /// <summary>Retry a failed send, by client message id.</summary>
     [Parameter] public EventCallback<string> OnRetry { get; set; }
 
-    /// <summary>The message the conversation opened at (a search hit): shown first, and briefly highlighted.</summary>
+    /// <summary>The message the conversation opened at (a search hit): shown first, and highlighted as a revealed one is.</summary>
     [Parameter] public long? OpenAtSeq { get; set; }
 
     /// <summary>The thread as the reader sees it: read receipts and what the reader may do come from it.</summary>
@@ -95,6 +95,13 @@ public sealed partial class MessageList : IAsyncDisposable
         {
             return;
         }
+        // Before the edges: at its place, not wherever the replaced window left the scroll, the
+        // module decides whether more should load.
+        if (revealRequested is { } seq)
+        {
+            revealRequested = null;
+            await Interop.CallAsync(scrollKeeper, "revealMessage", seq);
+        }
         var edges = (Feed.Window.HasOlder, Feed.Window.HasNewer);
         if (edges != edgesSent || loadAnswered)
         {
@@ -107,11 +114,6 @@ public sealed partial class MessageList : IAsyncDisposable
         {
             scrollToBottomRequested = false;
             await Interop.CallAsync(scrollKeeper, "scrollToBottom");
-        }
-        if (revealRequested is { } seq)
-        {
-            revealRequested = null;
-            await Interop.CallAsync(scrollKeeper, "revealMessage", seq);
         }
     }
 
