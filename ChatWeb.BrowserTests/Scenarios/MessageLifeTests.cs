@@ -1,5 +1,4 @@
 using ChatWeb.BrowserTests.Infrastructure;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -43,7 +42,7 @@ public sealed class MessageLifeTests(ChatWebServer server, BrowserHost host) : B
         var quote = alice.Conversation.Message(3).GetByTestId("reply-quote");
         await Expect(quote).ToContainTextAsync("See you at 3:30");
         await quote.GetByRole(AriaRole.Button).ClickAsync();
-        await Expect(alice.Conversation.Message(2)).ToHaveClassAsync(new Regex("highlighted"));
+        await Expect(alice.Conversation.Message(2)).ToHaveAttributeAsync("data-highlighted", "true");
 
         await bob.Conversation.Message(2).HoverAsync();
         await bob.Conversation.Message(2).GetByRole(AriaRole.Button, new() { Name = "Add a reaction" }).ClickAsync();

@@ -11,7 +11,7 @@ public sealed class SearchTests(ChatWebServer server, BrowserHost host) : Browse
     private const int Wanted = 120;
 
     [Fact]
-    public async Task Search_PhraseFromLongAgo_OpensTheConversationAtTheMessageHighlighted_AndEscapeReturnsToTheList()
+    public async Task Search_PhraseFromLongAgo_OpensTheConversationAtTheMessageHighlighted_EscapeReturnsToTheList_AQuoteOfItLeadsBack()
     {
         var alice = await SignUpAsync("Alice Martin");
         var bob = await SignUpAsync("Bob Stone");
@@ -33,11 +33,25 @@ public sealed class SearchTests(ChatWebServer server, BrowserHost host) : Browse
 
         var message = alice.Conversation.Message(Wanted);
         await Expect(message).ToBeInViewportAsync();
-        await Expect(message).ToHaveAttributeAsync("data-opened-at", "true");
+        await Expect(message).ToHaveAttributeAsync("data-highlighted", "true");
         await Expect(alice.Conversation.Message(HistoryLength)).ToHaveCountAsync(0);
         await field.FocusAsync();
         await alice.Page.Keyboard.PressAsync("Escape");
         await Expect(hits).ToHaveCountAsync(0);
         await Expect(alice.Threads.Item(threadId)).ToBeVisibleAsync();
+
+        // A reply to it goes to the live end; its quote leads back to the original, pages away, in one step.
+        await message.HoverAsync();
+        await message.GetByRole(AriaRole.Button, new() { Name = "Reply", Exact = true }).ClickAsync();
+        await alice.Conversation.SendAsync("Found it");
+        var reply = alice.Conversation.Message(HistoryLength + 1);
+        await Expect(reply).ToBeInViewportAsync();
+        await Expect(message).ToHaveCountAsync(0);
+        await reply.GetByTestId("reply-quote").GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(message).ToBeInViewportAsync();
+        await Expect(message).ToHaveAttributeAsync("data-highlighted", "true");
+        await Expect(reply).ToHaveCountAsync(0);
+        await alice.Conversation.JumpToLatest.ClickAsync();
+        await Expect(reply).ToBeInViewportAsync();
     }
 }
