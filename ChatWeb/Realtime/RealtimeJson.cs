@@ -19,8 +19,8 @@ public static class RealtimeJson
     /// SignalR's options with the generated metadata first (<see cref="RealtimeJsonContext"/>) and
     /// reflection behind it. The generated code writes a payload directly only when the options ask
     /// for nothing it was not generated with: so no converter in the options (the enums carry theirs)
-    /// and no explicit encoder (null is System.Text.Json's default encoder, the same one SignalR
-    /// names, so the text written is unchanged).
+    /// and no encoder. The encoder never reached a frame anyway: the hub protocol serializes into a
+    /// writer of its own, whose escaping decides the text (RealtimeJsonTests compares the frames).
     /// </summary>
     public static void Configure(JsonSerializerOptions options)
     {
