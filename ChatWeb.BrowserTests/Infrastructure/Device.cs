@@ -123,6 +123,10 @@ public sealed class Device : IAsyncDisposable
     {
         await Page.Locator("#account-menu-button").ClickAsync();
         await Expect(Page.Locator("#logout")).ToBeVisibleAsync();
+        // The menu fades in: until it is opaque its text is paler than it will be, and a contrast
+        // check caught mid-fade (the accessibility scan) reports colours no one sees for long.
+        await Page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('.mud-popover-open')].every(p => getComputedStyle(p).opacity === '1')");
     }
 
     /// <summary>Opens an app path (e.g. "" or "chat/{id}") and waits for the interactive circuit.</summary>
