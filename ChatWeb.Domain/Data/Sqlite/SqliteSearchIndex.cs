@@ -12,7 +12,7 @@ namespace ChatWeb.Domain.Data.Sqlite;
 /// FTS5 writes each transaction's words as a new small segment and, left to itself ('automerge'),
 /// merges segments inside whichever commit tips a level over: now and then one commit merged a
 /// level's worth of index, and held its batch's senders for 100 ms and more (docs/performance.md,
-/// "Where the stalls came from"). Here automatic merging is off and every batch does a bounded
+/// "Where the time and the stalls go"). Here automatic merging is off and every batch does a bounded
 /// share of the merging itself ('merge' with a page budget), so the work is spread evenly and no
 /// commit carries a large merge; the segments stay few because each batch merges more pages than
 /// it adds.
